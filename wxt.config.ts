@@ -1,0 +1,47 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { NEWS_SITE_MATCHES, TEST_HOSTS_ENV, TEST_SITE_MATCHES } from './lib/sites.ts';
+
+/** A test build also runs the content script on loopback pages served by the e2e tests. */
+const testHosts = process.env[TEST_HOSTS_ENV] === '1';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  imports: false,
+  // `wxt dev` would try to launch a browser, which crashes as root without a display.
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'NHS Context',
+    description:
+      'Annotates UK news about NHS industrial action with dated, sourced facts: who held which role, when strikes and offers happened.',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    host_permissions: NEWS_SITE_MATCHES,
+    // Other sites only when the user grants them.
+    optional_host_permissions: ['https://*/*'],
+    // Firefox only: Chromium flags unknown manifest keys.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'nhs-context@example.org', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (testHosts) {
+        for (const script of manifest.content_scripts ?? []) {
+          script.matches = [...(script.matches ?? []), ...TEST_SITE_MATCHES];
+        }
+      }
+      // MV2 (Firefox's default target) has no optional_host_permissions: hosts go in optional_permissions.
+      if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions) {
+        manifest.optional_permissions = [
+          ...(manifest.optional_permissions ?? []),
+          ...manifest.optional_host_permissions,
+        ] as typeof manifest.optional_permissions;
+        delete manifest.optional_host_permissions;
+      }
+    },
+  },
+});
