@@ -1,0 +1,139 @@
+/**
+ * The detection pipeline, pure: PageText + FactIndex → annotations, cards and claim checks.
+ * Runs unchanged in the background, the CLI and the tests.
+ */
+import type { Annotation, AnnotateResult, Card, PageText } from '../annotations.ts';
+import type { FactIndex } from '../facts/index.ts';
+import { todayIso } from '../util/dates.ts';
+import { buildCard } from './cards.ts';
+import { acceptEventNoun, linkEvent } from './events.ts';
+import { gazetteerFor } from './gazetteer.ts';
+import { documentNation, type Nation } from './nations.ts';
+import { resolveMentions, type Mention } from './resolve.ts';
+import { sentences, spanAt, type Span } from './sentences.ts';
+import { findDatesAndFigures, type Found } from './values.ts';
+
+export interface AnnotateOptions {
+  /** Today's date (ISO), used when the page has no date. */
+  today?: string;
+}
+
+/** Annotates a page as of its publication date (or today, when it has none). */
+export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions = {}): AnnotateResult {
+  const today = opts.today ?? todayIso();
+  const date = page.published ?? today;
+  const text = page.text;
+  const nation = documentNation(text);
+  const mentions = resolveMentions({ text, date, nation, index, gazetteer: gazetteerFor(index) });
+  const sents = sentences(text);
+  const found = mentions.length > 0 ? findDatesAndFigures(text, sents, date) : [];
+  const annotations = [
+    ...mentions.flatMap((m) => toAnnotation(m, { text, date, nation, index, mentions, sents, found })),
+    ...found.map((f) => foundToAnnotation(f, text)),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    page: { url: page.url, title: page.title, published: date, publishedFrom: page.published ? page.publishedFrom : 'none', packVersion: index.packVersion },
+    annotations,
+    cards: cardsFor(annotations, index, date, today),
+    claims: [],
+  };
+}
+
+interface Ctx {
+  text: string;
+  date: string;
+  nation: Nation;
+  index: FactIndex;
+  mentions: Mention[];
+  sents: Span[];
+  found: Found[];
+}
+
+function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
+  const { index, text } = ctx;
+  if (m.entry.origin === 'event') {
+    const span = acceptEventNoun(text, m.start, m.end);
+    if (!span) return [];
+    const ev = linkEvent(index, text.slice(m.start, m.end), eventContext(m, ctx));
+    return [{
+      id: annotationId('event', span.start, span.end),
+      start: span.start,
+      end: span.end,
+      exact: text.slice(span.start, span.end),
+      kind: 'event',
+      score: ev ? 0.7 : 0.5,
+      ...(ev ? { entity: { id: ev.id, name: ev.title, kind: ev.kind, sameAs: [] } } : {}),
+    }];
+  }
+  const entity = index.entity(m.entityId);
+  if (!entity) return [];
+  return [{
+    id: annotationId('entity', m.start, m.end),
+    start: m.start,
+    end: m.end,
+    exact: text.slice(m.start, m.end),
+    kind: 'entity',
+    score: m.score,
+    entity: { id: entity.id, name: entity.name, kind: entity.kind, sameAs: entity.sameAs },
+    ...(m.roleTitle ? { role: { id: m.roleId ?? '', title: m.roleTitle } } : {}),
+  }];
+}
+
+/** Participants near an event noun: the same sentence first, then the whole text. */
+function eventContext(m: Mention, ctx: Ctx) {
+  const { index, sents, text } = ctx;
+  const si = spanAt(sents, m.start);
+  const sent = si >= 0 ? sents[si]! : { start: m.start, end: m.end };
+  const near = (from: number, to: number) =>
+    ctx.mentions.filter((o) => o.entityId && o.start >= from && o.end <= to).flatMap((o) => participantIds(index, o.entityId));
+  let participants = near(sent.start, sent.end);
+  if (participants.filter(isGroupOrUnion(index)).length === 0) participants = [...participants, ...near(0, text.length)];
+  const dates = ctx.found.filter((f) => f.kind === 'date' && f.start >= sent.start && f.end <= sent.end).map((f) => String(f.value));
+  const sentence = text.slice(sent.start, sent.end);
+  return {
+    date: ctx.date,
+    nation: ctx.nation,
+    participants: participants.filter(isGroupOrUnion(index)),
+    dates,
+    future: /\b(will|planned|plan|next|announced|set to|upcoming|further|another)\b/i.test(sentence),
+    present: /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(sentence),
+    past: /\b(last|previous|earlier|ago|was|were|led to|took place|had)\b/i.test(sentence),
+  };
+}
+
+/** Staff groups and the bodies that ballot them (unions and their committees): who strikes. */
+function isGroupOrUnion(index: FactIndex) {
+  const balloting = new Set([...index.events.values()].filter((e) => e.kind === 'ballot').flatMap((e) => e.participants));
+  return (id: string) => {
+    const k = index.entity(id)?.kind;
+    return k === 'staff-group' || (k === 'organisation' && balloting.has(id));
+  };
+}
+
+function participantIds(index: FactIndex, id: string): string[] {
+  const parent = index.entity(id)?.parent;
+  return parent ? [id, parent] : [id];
+}
+
+function foundToAnnotation(f: Found, text: string): Annotation {
+  return {
+    id: annotationId(f.kind, f.start, f.end),
+    start: f.start,
+    end: f.end,
+    exact: text.slice(f.start, f.end),
+    kind: f.kind,
+    score: 0.8,
+    value: f.value,
+    ...(f.unit ? { unit: f.unit } : {}),
+  };
+}
+
+/** Stable ids: the same text gives the same ids, so exports are deterministic. */
+export function annotationId(kind: string, start: number, end: number): string {
+  return `${kind}-${start}-${end}`;
+}
+
+function cardsFor(annotations: Annotation[], index: FactIndex, date: string, today: string): Card[] {
+  const ids = [...new Set(annotations.map((a) => a.entity?.id).filter((id): id is string => !!id))];
+  return ids.map((id) => buildCard(index, id, date, today)).filter((c): c is Card => c !== null);
+}

@@ -1,0 +1,221 @@
+/**
+ * Resolution: from raw gazetteer hits to entity mentions. Checks word boundaries and case,
+ * keeps the longest of overlapping hits, applies each alias's context rule (topic, coreference),
+ * and resolves role descriptions to the holder on the article's date, in the right nation.
+ */
+import type { FactIndex } from '../facts/index.ts';
+import type { Entity } from '../facts/schema.ts';
+import type { Gazetteer, Entry } from './gazetteer.ts';
+import { HONORIFICS } from './gazetteer.ts';
+import { scan } from './match.ts';
+import { atWordBoundaries, surface } from './text.ts';
+import { NATIONAL_VARIANTS, appliesTo, sentenceNation, type Nation } from './nations.ts';
+import { sentences, spanAt, type Span } from './sentences.ts';
+import { findTitles } from './titles.ts';
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Resolved entity (a person for a role description), or '' for an event noun. */
+  entityId: string;
+  /** The role entity, when the mention is a role description. */
+  roleId?: string;
+  roleTitle?: string;
+  entry: Entry;
+  score: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  entries: Entry[];
+}
+
+export interface ResolveInput {
+  text: string;
+  date: string;
+  nation: Nation;
+  index: FactIndex;
+  gazetteer: Gazetteer;
+}
+
+/** Finds and resolves every entity and event-noun mention in the text, in text order. */
+export function resolveMentions(input: ResolveInput): Mention[] {
+  const { text, index } = input;
+  const candidates = longestFirst(candidatesOf(input));
+  const sents = sentences(text);
+  const onTopic = isOnTopic(candidates, index);
+  if (!onTopic) return [];
+  const named = new Set<string>();
+  for (const c of candidates) for (const e of c.entries) if (e.context !== 'coreference' && !e.descriptor && e.entityId) named.add(e.entityId);
+  const out: Mention[] = [];
+  for (const c of candidates) {
+    const m = resolveCandidate(c, input, named, sents);
+    if (m) out.push(m);
+  }
+  linkAdjacentRoles(out, input);
+  const kept = out.filter((m) => m.score > 0);
+  return [...kept, ...findTitles(text, kept, index, input.date)].sort((a, b) => a.start - b.start);
+}
+
+function candidatesOf({ text, gazetteer, index }: ResolveInput): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of scan(gazetteer.automaton, text)) {
+    if (!atWordBoundaries(text, hit.start, hit.end)) continue;
+    const entries = gazetteer.entries[hit.pattern]!.filter((e) => caseMatches(text, hit.start, hit.end, e) && theOk(text, hit.start, e));
+    const c = { start: hit.start, end: hit.end, entries };
+    if (entries.length && !isOtherTrade(text, c, index)) out.push(c);
+  }
+  return out;
+}
+
+/** Keeps the longest of overlapping candidates (earlier first on ties), returned in text order. */
+function longestFirst(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Case rules: ignore-case aliases match any case; acronyms ("BMA", "SoR") match exactly; other
+ * proper names need their first letter's case ("Unite" but not "unite"; "Scottish government" is fine).
+ */
+export function caseMatches(text: string, start: number, end: number, e: Entry): boolean {
+  if (e.match === 'ignore-case') return true;
+  const s = surface(text, start, end);
+  if (s === e.text) return true;
+  const acronym = !/\p{Ll}/u.test(e.text) || /\p{Ll}\p{Lu}/u.test(e.text);
+  if (acronym) return false;
+  const first = e.text[0]!;
+  if (first === first.toLowerCase()) return true;
+  return s[0] === first;
+}
+
+function theOk(text: string, start: number, e: Entry): boolean {
+  return !e.requiresThe || /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start));
+}
+
+/**
+ * A text is about the disputes when it names an anchor entity by an unambiguous alias, or an
+ * ambiguous organisation (BMA, GMB…) together with a staff group or a strike.
+ */
+function isOnTopic(cands: Candidate[], index: FactIndex): boolean {
+  let ambiguousOrg = false;
+  let groupOrEvent = false;
+  for (const c of cands) for (const e of c.entries) {
+    if (e.origin === 'event') {
+      groupOrEvent = true;
+      continue;
+    }
+    const entity = index.entity(e.entityId);
+    if (!entity?.anchor) continue;
+    if (e.context === 'none' && !e.descriptor) return true;
+    if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
+    if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) groupOrEvent = true;
+  }
+  return ambiguousOrg && groupOrEvent;
+}
+
+function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>, sents: Span[]): Mention | null {
+  const { text } = input;
+  const event = c.entries.find((e) => e.origin === 'event');
+  if (event) return { start: c.start, end: c.end, entityId: '', entry: event, score: 0.7 };
+  const usable = c.entries.filter((e) => contextOk(e, c, text, named));
+  if (usable.length === 0) return null;
+  if (isNhsStaffPhrase(text, c)) return null;
+  const sentIdx = spanAt(sents, c.start);
+  const sentence = sentIdx >= 0 ? text.slice(sents[sentIdx]!.start, sents[sentIdx]!.end) : '';
+  const nation = sentenceNation(sentence) ?? input.nation;
+  const resolved = usable.map((e) => resolveEntry(e, input, nation)).filter((r): r is Resolved => r !== null);
+  const ids = new Set(resolved.map((r) => r.entityId));
+  if (ids.size !== 1) {
+    const preferred = resolved.filter((r) => named.has(r.entityId));
+    if (new Set(preferred.map((r) => r.entityId)).size !== 1) return null;
+    return { start: c.start, end: c.end, ...preferred[0]! };
+  }
+  return { start: c.start, end: c.end, ...resolved[0]! };
+}
+
+type Resolved = Omit<Mention, 'start' | 'end'>;
+
+function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved | null {
+  const entity = input.index.entity(e.entityId);
+  if (!entity) return null;
+  const score = e.context === 'none' ? 0.95 : e.context === 'domain' ? 0.85 : 0.8;
+  if (entity.kind === 'role') return resolveRole(entity, e, input, nation);
+  if (e.descriptor && entity.kind === 'person') {
+    const held = input.index.rolesOn(entity.id, input.date);
+    if (held.length === 0) return null;
+    return { entityId: entity.id, roleTitle: held[0]!.title, roleId: held[0]!.role, entry: e, score: 0.75 };
+  }
+  const variant = NATIONAL_VARIANTS[entity.id]?.[nation];
+  if (variant && input.index.entity(variant)) return { entityId: variant, entry: e, score };
+  if (entity.nation && !appliesTo(entity.nation, nation) && e.context !== 'none') return null;
+  return { entityId: entity.id, entry: e, score };
+}
+
+/** "the Health Secretary" → whoever held the role on the article's date in that nation. */
+function resolveRole(role: Entity, e: Entry, input: ResolveInput, nation: Nation): Resolved | null {
+  const holders = input.index.holdersOn(role.id, input.date).filter((h) => appliesTo(h.role.nation ?? role.nation ?? 'England', nation));
+  const base = { roleId: role.id, roleTitle: role.name, entry: e };
+  if (holders.length === 1) return { entityId: holders[0]!.person.id, ...base, score: holders[0]!.attestedOnly ? 0.7 : 0.85 };
+  // Unknown holder, or England's role named in a devolved story: kept only if a name stands beside it.
+  if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: 0 };
+  return { entityId: role.id, ...base, score: 0.5 };
+}
+
+function contextOk(e: Entry, c: Candidate, text: string, named: Set<string>): boolean {
+  if (e.context !== 'coreference') return true;
+  if (!named.has(e.entityId)) return false;
+  // "Shruti Sheth Trivedi": a capitalised word before a bare surname makes it someone else's name.
+  if (e.origin === 'surname' || (e.origin === 'pack' && !/\s/.test(e.text))) {
+    const before = text.slice(Math.max(0, c.start - 30), c.start);
+    const prev = before.match(/([\p{L}'’-]+)(\.?)\s+$/u);
+    const sentenceStart = /(^|[.!?:;"“”(]\s*)$/.test(before) || (prev && prev[2] === '.' && !HONORIFICS.includes(prev[1]!));
+    if (prev && !sentenceStart && /^\p{Lu}/u.test(prev[1]!) && !HONORIFICS.includes(prev[1]!) && !isTitleWord(prev[1]!)) return false;
+    if (/^\s+\p{Lu}\p{Ll}+/u.test(text.slice(c.end, c.end + 20))) return false;
+  }
+  return true;
+}
+
+function isTitleWord(w: string): boolean {
+  return /^(Secretary|Minister|Chancellor|Chair|Chairman|Chairwoman|Leader|Officer|Executive|Director|President|Professor|General)$/.test(w);
+}
+
+/** "business consultants", "management consultants": not the NHS staff group. */
+const OTHER_TRADES = /\b(business|management|financial|finance|IT|tax|PR|marketing|engineering|property|legal|strategy|recruitment|software|security|technology|private|independent|beauty|fashion|travel|sales)\s+$/i;
+
+function isOtherTrade(text: string, c: Candidate, index: FactIndex): boolean {
+  return c.entries.every((e) => index.entity(e.entityId)?.kind === 'staff-group') && OTHER_TRADES.test(text.slice(Math.max(0, c.start - 20), c.start));
+}
+
+/** "NHS staff", "NHS workers": a staff-group phrase, not the organisation. */
+function isNhsStaffPhrase(text: string, c: Candidate): boolean {
+  return c.entries.some((e) => e.text === 'NHS') && /^\s+(staff|workers?|workforce|employees|employers)\b/i.test(text.slice(c.end, c.end + 20));
+}
+
+/**
+ * "Health Secretary Steve Barclay", "Steve Barclay, the Health Secretary": the role description
+ * names the person beside it, whoever the fact base says held it.
+ */
+function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (!m.entry.descriptor) continue;
+    const next = mentions[i + 1];
+    const prev = mentions[i - 1];
+    let person: Mention | undefined;
+    if (next && isPerson(next, input) && /^[\s,]*$/.test(input.text.slice(m.end, next.start))) person = next;
+    else if (prev && isPerson(prev, input) && /^,\s*(the\s+)?$/i.test(input.text.slice(prev.end, m.start))) person = prev;
+    if (!person) continue;
+    const held = input.index.rolesOn(person.entityId, input.date)[0];
+    m.entityId = person.entityId;
+    m.roleTitle = m.roleId ? input.index.entity(m.roleId)?.name ?? held?.title : held?.title ?? m.roleTitle;
+    m.score = Math.max(m.score, 0.9);
+  }
+}
+
+function isPerson(m: Mention, input: ResolveInput): boolean {
+  return !m.entry.descriptor && input.index.entity(m.entityId)?.kind === 'person';
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { daysBetween, distanceFromArticle, endExclusiveOf, formatDate, monthsAndDays, startOf } from '../../lib/util/dates.ts';
+
+describe('dates', () => {
+  it.each([
+    ['2023-03-27', '2023-08-24', 150],
+    ['2023-08-24', '2023-08-24', 0],
+    ['2024-02-28', '2024-03-01', 2],
+  ])('days from %s to %s = %i', (a, b, n) => expect(daysBetween(a, b)).toBe(n));
+
+  it('breaks 27 March → 24 August 2023 into 4 months 28 days', () => {
+    expect(monthsAndDays('2023-03-27', '2023-08-24')).toEqual({ months: 4, days: 28 });
+  });
+
+  it.each([
+    ['2023', '2023-01-01', '2024-01-01'],
+    ['2023-12', '2023-12-01', '2024-01-01'],
+    ['2023-07-20', '2023-07-20', '2023-07-21'],
+  ])('partial date %s spans [%s, %s)', (d, s, e) => {
+    expect(startOf(d)).toBe(s);
+    expect(endExclusiveOf(d)).toBe(e);
+  });
+
+  it('says how far a fact is from the article', () => {
+    expect(distanceFromArticle('2023-03-27', '2023-08-24')).toEqual({ days: -150, text: '150 days before this article' });
+    expect(distanceFromArticle('2023-08-25', '2023-08-24')).toEqual({ days: 1, text: '1 day after this article' });
+    expect(distanceFromArticle('2023-08-24', '2023-08-24').text).toBe('the same day as this article');
+    expect(distanceFromArticle('2023-03', '2023-08-24').text).toBe('before this article');
+  });
+
+  it('formats dates for people', () => {
+    expect(formatDate('2023-03-27')).toBe('27 March 2023');
+    expect(formatDate('2023-07')).toBe('July 2023');
+    expect(formatDate('2023')).toBe('2023');
+  });
+});
