@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from 'vitest';
+import { calls, type CallName, type SenderInfo } from '../lib/messages.ts';
+import { createRouter, toMessageListener, type Handlers } from '../lib/router.ts';
+
+const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
+
+const page = {
+  url: 'https://www.bbc.co.uk/news/health-1',
+  title: 'Doctors strike',
+  publishedFrom: 'none',
+  text: 'Resident doctors in England walked out.',
+  blocks: [[0, 39]],
+};
+
+/** One valid request per call. */
+const requests: Record<CallName, unknown> = {
+  annotate: { type: 'annotate', page },
+  lookup: { type: 'lookup', query: 'Steve Barclay', date: '2023-08-24' },
+  status: { type: 'status' },
+};
+
+const senders: Record<string, SenderInfo> = {
+  'extension page': { id: EXT_ID, url: `${EXT_ORIGIN}/popup.html`, origin: EXT_ORIGIN },
+  'content script': {
+    id: EXT_ID,
+    url: 'https://www.bbc.co.uk/news/health-1',
+    origin: 'https://www.bbc.co.uk',
+    tab: { id: 7 },
+    frameId: 0,
+  },
+  'foreign extension': {
+    id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk',
+    url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/a.html',
+  },
+  'missing fields': {},
+};
+
+const allowed: Record<string, CallName[]> = {
+  'extension page': ['annotate', 'lookup', 'status'],
+  'content script': ['annotate', 'lookup'],
+  'foreign extension': [],
+  'missing fields': [],
+};
+
+const results: Record<CallName, unknown> = {
+  annotate: { page: {}, annotations: [], cards: [], claims: [] },
+  lookup: { card: null },
+  status: { packs: [], entityCount: 0, eventCount: 0, factCount: 0, packVersion: '' },
+};
+
+function setup(impl?: Partial<Handlers>) {
+  const handlers = {
+    annotate: vi.fn(impl?.annotate ?? (() => results.annotate)),
+    lookup: vi.fn(impl?.lookup ?? (() => results.lookup)),
+    status: vi.fn(impl?.status ?? (() => results.status)),
+  };
+  const onError = vi.fn();
+  const route = createRouter(handlers as unknown as Handlers, {
+    extensionId: EXT_ID,
+    extensionOrigin: EXT_ORIGIN,
+    onError,
+  });
+  const handlerCalls = () => Object.values(handlers).reduce((n, h) => n + h.mock.calls.length, 0);
+  return { route, handlers, onError, handlerCalls };
+}
+
+describe('createRouter: every call × every sender', () => {
+  const table = Object.keys(senders).flatMap((who) =>
+    (Object.keys(calls) as CallName[]).map((type) => ({ who, type, ok: allowed[who]!.includes(type) })),
+  );
+
+  it.each(table)('$type from $who → allowed: $ok', async ({ who, type, ok }) => {
+    const { route, handlers, handlerCalls } = setup();
+    const reply = await route(requests[type], senders[who]);
+    if (ok) {
+      expect(reply).toEqual({ ok: true, data: results[type] });
+      expect(handlers[type]).toHaveBeenCalledTimes(1);
+      expect(handlers[type].mock.calls[0]![1]).toMatchObject({ senderClass: who.replace(' ', '-') });
+    } else {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(handlerCalls()).toBe(0);
+    }
+  });
+});
+
+describe('createRouter: malformed requests never reach a handler', () => {
+  const bad: [string, unknown][] = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'status'],
+    ['an array', [{ type: 'status' }]],
+    ['no type', { query: 'x' }],
+    ['an unknown type', { type: 'deleteEverything' }],
+    ['an extra key', { type: 'status', admin: true }],
+    ['lookup without a query', { type: 'lookup' }],
+    ['lookup with an empty query', { type: 'lookup', query: '' }],
+    ['lookup with a bad date', { type: 'lookup', query: 'BMA', date: '24/08/2023' }],
+    ['annotate without a page', { type: 'annotate' }],
+    ['annotate with a bad page', { type: 'annotate', page: { ...page, blocks: 'all' } }],
+    ['a prototype-polluting key', JSON.parse('{"type":"status","__proto__":{"x":1}}')],
+  ];
+
+  it.each(bad)('%s → invalid-request', async (_name, raw) => {
+    const { route, handlerCalls } = setup();
+    const reply = await route(raw, senders['extension page']);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(handlerCalls()).toBe(0);
+  });
+
+  it('names the failing path', async () => {
+    const { route } = setup();
+    const reply = await route({ type: 'lookup', query: 'BMA', date: 'soon' }, senders['content script']);
+    expect(reply.ok === false && reply.error.message).toMatch(/^date: /);
+  });
+
+  it('treats a missing sender as foreign', async () => {
+    const { route, handlerCalls } = setup();
+    expect(await route(requests.status, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlerCalls()).toBe(0);
+  });
+});
+
+describe('createRouter: handler failures become replies', () => {
+  it('catches a thrown error', async () => {
+    const { route, onError } = setup({
+      lookup: () => {
+        throw new Error('index not ready');
+      },
+    });
+    const reply = await route(requests.lookup, senders['content script']);
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'index not ready' } });
+    expect(onError).toHaveBeenCalledWith(expect.any(Error), 'lookup');
+  });
+
+  it('catches a rejected promise and a thrown non-Error', async () => {
+    const { route } = setup({
+      status: () => Promise.reject('store closed'),
+    });
+    expect(await route(requests.status, senders['extension page'])).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'store closed' },
+    });
+  });
+});
+
+describe('toMessageListener', () => {
+  it('answers through sendResponse and returns true (real browsers)', async () => {
+    const { route } = setup();
+    const sendResponse = vi.fn();
+    const returned = toMessageListener(route)(requests.status, senders['extension page'], sendResponse);
+    expect(returned).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true, data: results.status }));
+  });
+
+  it('returns a Promise when there is no sendResponse (fake browser)', async () => {
+    const { route } = setup();
+    const returned = toMessageListener(route)(requests.status, senders['extension page']);
+    await expect(returned).resolves.toEqual({ ok: true, data: results.status });
+  });
+});
