@@ -1,0 +1,98 @@
+/**
+ * Builds PageText's `text` and `blocks` from DOM Text nodes while recording where every character
+ * came from, so text offsets can be turned back into DOM positions (lib/page/anchor.ts).
+ *
+ * Whitespace is collapsed like CSS `white-space: normal` (plus NBSP → space); block edges are
+ * trimmed; blocks are joined by "\n\n". Characters with no source node (the block separator, the
+ * space for a `<br>` or between table cells) are gaps in the map.
+ */
+
+/**
+ * Where one stretch of `text` came from: one Text node. `runs` is a flat list of pairs
+ * `[textOffset, nodeOffset, …]`: from `textOffset` on, characters are read from the node
+ * consecutively starting at `nodeOffset`, until the next pair (collapsed whitespace starts a new
+ * pair). Text offsets are absolute indices into PageText.text; `end` is exclusive.
+ */
+export interface TextSegment {
+  node: Text;
+  start: number;
+  end: number;
+  runs: number[];
+}
+
+/** Text offset ↔ DOM position map for one extraction; segments are sorted and do not overlap. */
+export interface OffsetMap {
+  segments: TextSegment[];
+}
+
+const WS = /[ \t\n\r\f\u00a0]+/g;
+
+/** Accumulates blocks of collapsed text and the offset map. */
+export class TextBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private blockStart = -1;
+  /** A whitespace run seen since the last word: its node and offset (node null for `<br>` etc.). */
+  private pending: { node: Text | null; offset: number } | null = null;
+  readonly blocks: [number, number][] = [];
+  readonly segments: TextSegment[] = [];
+
+  /** Appends a Text node's data, collapsing whitespace. */
+  addText(node: Text): void {
+    const data = node.data;
+    WS.lastIndex = 0;
+    let i = 0;
+    for (let m = WS.exec(data); m; m = WS.exec(data)) {
+      if (m.index > i) this.word(data.slice(i, m.index), node, i);
+      this.space(node, m.index);
+      i = m.index + m[0].length;
+    }
+    if (i < data.length) this.word(i === 0 ? data : data.slice(i), node, i);
+  }
+
+  /** Marks a word break with no node of its own (`<br>`, between table cells). */
+  space(node: Text | null = null, offset = 0): void {
+    if (!this.pending) this.pending = { node, offset };
+  }
+
+  /** Ends the current block (if it has any text); the next word starts a new one. */
+  endBlock(): void {
+    if (this.blockStart >= 0) this.blocks.push([this.blockStart, this.length]);
+    this.blockStart = -1;
+    this.pending = null;
+  }
+
+  /** The text and blocks so far, and the map. */
+  finish(): { text: string; blocks: [number, number][]; map: OffsetMap } {
+    this.endBlock();
+    return { text: this.parts.join(''), blocks: this.blocks, map: { segments: this.segments } };
+  }
+
+  private word(str: string, node: Text, nodeOffset: number): void {
+    if (this.blockStart < 0) {
+      if (this.blocks.length > 0) this.push('\n\n', null, 0);
+      this.blockStart = this.length;
+      this.pending = null;
+    }
+    if (this.pending) {
+      this.push(' ', this.pending.node, this.pending.offset);
+      this.pending = null;
+    }
+    this.push(str, node, nodeOffset);
+  }
+
+  private push(str: string, node: Text | null, nodeOffset: number): void {
+    const t = this.length;
+    this.parts.push(str);
+    this.length += str.length;
+    if (!node) return;
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.node === node && last.end === t) {
+      const r = last.runs;
+      if (r[r.length - 1]! + (t - r[r.length - 2]!) !== nodeOffset) r.push(t, nodeOffset);
+      last.end = this.length;
+    } else {
+      this.segments.push({ node, start: t, end: this.length, runs: [t, nodeOffset] });
+    }
+  }
+}
