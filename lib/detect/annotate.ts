@@ -12,10 +12,13 @@ import { documentNation, type Nation } from './nations.ts';
 import { resolveMentions, type Mention } from './resolve.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findDatesAndFigures, type Found } from './values.ts';
+import { checkClaims } from '../claims/index.ts';
 
 export interface AnnotateOptions {
   /** Today's date (ISO), used when the page has no date. */
   today?: string;
+  /** Check claims (default true). */
+  claims?: boolean;
 }
 
 /** Annotates a page as of its publication date (or today, when it has none). */
@@ -31,11 +34,12 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
     ...mentions.flatMap((m) => toAnnotation(m, { text, date, nation, index, mentions, sents, found })),
     ...found.map((f) => foundToAnnotation(f, text)),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const claims = opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents);
   return {
     page: { url: page.url, title: page.title, published: date, publishedFrom: page.published ? page.publishedFrom : 'none', packVersion: index.packVersion },
-    annotations,
+    annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),
     cards: cardsFor(annotations, index, date, today),
-    claims: [],
+    claims,
   };
 }
 

@@ -94,24 +94,12 @@ function dateRange(ev: Event): string {
   return `${formatDate(ev.startDate)} to ${formatDate(ev.endDate)}`;
 }
 
-/** The ids whose events matter to an entity: itself, its sub-bodies, and for a staff group its committees. */
-function relatedIds(index: FactIndex, e: Entity): Set<string> {
-  const ids = new Set([e.id]);
-  const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldString(n)).filter((n) => n.length > 4);
-  for (const other of index.entities.values()) {
-    if (other.parent === e.id) ids.add(other.id);
-    if (e.kind === 'staff-group' && other.kind === 'organisation' && names.some((n) => foldString(other.name).includes(n)))
-      ids.add(other.id);
-  }
-  return ids;
-}
-
 /**
  * The facts that matter on `date`: the last meeting, offer, award and ballot before it, the
  * last strike and the next one, then the entity's own facts — each with its distance.
  */
 function factsFor(index: FactIndex, e: Entity, date: string): CardFact[] {
-  const ids = relatedIds(index, e);
+  const ids = index.related(e.id);
   const events = new Map<string, Event>();
   for (const id of ids) for (const ev of index.eventsOf(id)) events.set(ev.id, ev);
   const d = dayNumber(date);

@@ -136,6 +136,23 @@ export class FactIndex {
     );
   }
 
+  /**
+   * An entity with the bodies that act for it: its sub-bodies (a union's committees) and, for a
+   * staff group, the committees named after it ("consultants" → the BMA consultants committee).
+   */
+  related(id: string): Set<string> {
+    const out = new Set([id]);
+    const e = this.entities.get(id);
+    if (!e) return out;
+    const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => n.toLowerCase()).filter((n) => n.length > 4);
+    for (const other of this.entities.values()) {
+      if (other.parent === id) out.add(other.id);
+      const committee = other.kind === 'organisation' && other.parent !== undefined;
+      if (e.kind === 'staff-group' && committee && names.some((n) => other.name.toLowerCase().includes(n))) out.add(other.id);
+    }
+    return out;
+  }
+
   /** All facts whose subject is `id`. */
   factsAbout(id: string): Fact[] {
     return this.bySubject.get(id) ?? [];

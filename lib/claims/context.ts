@@ -1,0 +1,134 @@
+/**
+ * What every claim finder sees: the text, its sentences, the annotations the pipeline found,
+ * the compromise reading of the sentences that need it, and the fact base as of the article date.
+ */
+import type { Annotation, ClaimCheck, SourceRef } from '../annotations.ts';
+import type { FactIndex } from '../facts/index.ts';
+import type { Entity, Source } from '../facts/schema.ts';
+import { analyseSentence, type NlpSentence } from '../detect/nlp.ts';
+import { sentences, spanAt, type Span } from '../detect/sentences.ts';
+
+export interface ClaimContext {
+  text: string;
+  /** The article's date (ISO). */
+  date: string;
+  index: FactIndex;
+  sents: Span[];
+  /** Entity, event, date and figure annotations, in text order. */
+  annotations: Annotation[];
+  /** compromise's reading of sentence i (computed on demand, cached). */
+  nlp(i: number): NlpSentence;
+}
+
+/** Builds the context; compromise runs only for the sentences a finder asks about. */
+export function claimContext(text: string, date: string, index: FactIndex, annotations: Annotation[], sents = sentences(text)): ClaimContext {
+  const cache = new Map<number, NlpSentence>();
+  return {
+    text,
+    date,
+    index,
+    sents,
+    annotations,
+    nlp(i) {
+      let r = cache.get(i);
+      if (!r) cache.set(i, (r = analyseSentence(text, sents[i]!, date)));
+      return r;
+    },
+  };
+}
+
+/** One claim a finder found, before it becomes an annotation. */
+export interface Found {
+  start: number;
+  end: number;
+  check: ClaimCheck;
+}
+
+/** A finder: one kind of checkable statement (DESIGN.md ClaimCheck kinds). */
+export type ClaimFinder = (ctx: ClaimContext) => Found[];
+
+export function sentenceText(ctx: ClaimContext, i: number): string {
+  const s = ctx.sents[i]!;
+  return ctx.text.slice(s.start, s.end);
+}
+
+export function sentenceIndexAt(ctx: ClaimContext, offset: number): number {
+  return spanAt(ctx.sents, offset);
+}
+
+/** Annotations inside sentence i. */
+export function annotationsIn(ctx: ClaimContext, i: number): Annotation[] {
+  const s = ctx.sents[i]!;
+  return ctx.annotations.filter((a) => a.start >= s.start && a.end <= s.end);
+}
+
+/** The number compromise read at or inside [start, end), if any. */
+export function numberAt(ctx: ClaimContext, i: number, start: number, end: number): number | null {
+  const n = ctx.nlp(i).numbers.find((x) => x.start < end && start < x.end);
+  if (n) return n.value;
+  const digits = ctx.text.slice(start, end).match(/\d[\d,]*(?:\.\d+)?/);
+  return digits ? Number(digits[0].replace(/,/g, '')) : null;
+}
+
+/**
+ * The staff groups and bodies a sentence is about: those named in it, else in the sentences
+ * before it (nearest first, within its paragraph), else those the whole text names most.
+ */
+export function groupsFor(ctx: ClaimContext, i: number): string[] {
+  const isGroup = (a: Annotation) => {
+    const k = a.entity ? ctx.index.entity(a.entity.id)?.kind : undefined;
+    return a.kind === 'entity' && !a.role && (k === 'staff-group' || (k === 'organisation' && ctx.index.entity(a.entity!.id)?.anchor === true));
+  };
+  for (let j = i; j >= Math.max(0, i - 3); j--) {
+    const found = annotationsIn(ctx, j).filter(isGroup).map((a) => a.entity!.id);
+    const groups = found.filter((id) => ctx.index.entity(id)?.kind === 'staff-group');
+    if (groups.length) return unique(groups);
+  }
+  const counts = new Map<string, number>();
+  for (const a of ctx.annotations.filter(isGroup)) if (ctx.index.entity(a.entity!.id)?.kind === 'staff-group') counts.set(a.entity!.id, (counts.get(a.entity!.id) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? [top[0]] : [];
+}
+
+/** The entities and the bodies that act for them (FactIndex.related), as one set. */
+export function withRelated(index: FactIndex, ids: readonly string[]): Set<string> {
+  return new Set(ids.flatMap((id) => [...index.related(id)]));
+}
+
+export function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function ref(s: Source): SourceRef {
+  return { url: s.url, publisher: s.publisher, published: s.published };
+}
+
+export function refs(sources: readonly Source[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url)).map(ref);
+}
+
+/** "consultants" for a staff group, else the entity's name. */
+export function groupLabel(e: Entity | undefined): string {
+  if (!e) return 'them';
+  return e.kind === 'staff-group' ? e.name.toLowerCase() : e.name;
+}
+
+/** Staff groups and the bodies that ballot them (unions, BMA committees): who strikes and who meets. */
+export function isWorkforce(index: FactIndex, id: string): boolean {
+  const e = index.entity(id);
+  if (!e) return false;
+  if (e.kind === 'staff-group') return true;
+  return e.kind === 'organisation' && index.eventsOf(id).some((ev) => ev.kind === 'ballot');
+}
+
+/**
+ * The group a claim at `offset` is about: the workforce mention in its sentence nearest to it,
+ * else the groups of the sentences before (see groupsFor).
+ */
+export function groupNear(ctx: ClaimContext, i: number, offset: number): string[] {
+  const near = annotationsIn(ctx, i)
+    .filter((a) => a.kind === 'entity' && !a.role && a.entity && isWorkforce(ctx.index, a.entity.id))
+    .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset));
+  return near.length ? [near[0]!.entity!.id] : groupsFor(ctx, i);
+}
