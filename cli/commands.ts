@@ -5,7 +5,7 @@
 import type { AnnotateResult, PageText } from '../lib/annotations.ts';
 import { FactIndex } from '../lib/facts/index.ts';
 import { todayIso } from '../lib/util/dates.ts';
-import { type Format, loadRenderer } from './formats.ts';
+import { type Format, renderExport } from './formats.ts';
 import { InputError, readInput } from './input.ts';
 import type { Io } from './io.ts';
 import { formatPackErrors, loadPacks, readPackFile } from './pack.ts';
@@ -35,8 +35,8 @@ export async function annotateCommand(args: AnnotateArgs & { format: Format }, i
     io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return 0;
   }
-  const render = await loadRenderer(args.format);
-  const text = render(result, page, { created: new Date().toISOString() });
+  const created = args.today ? `${args.today}T00:00:00.000Z` : new Date().toISOString();
+  const text = renderExport(args.format, result, page, created);
   io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   return 0;
 }

@@ -31,17 +31,18 @@ describe('main (in process)', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: "nhs-context: unknown format 'xml'; formats available now: json\n",
+      stderr: "nhs-context: unknown format 'xml'; formats: json, w3c, hypothesis, csv, md, claimreview\n",
     });
   });
 
-  it('refuses a contract format whose exporter does not exist yet (no fake output)', async () => {
+  it('prints every export format through the shared builders', async () => {
     for (const format of FORMATS.filter((f) => f !== 'json')) {
-      const r = await run(['annotate', txt, '-f', format]);
-      if (r.code === 0) continue; // lib/export/<format>.ts has landed
-      expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(new RegExp(`format '${format}' is not (available|wired).*`));
+      const r = await run(['annotate', txt, '-f', format, '--published', '2023-08-24', '--today', '2026-11-24']);
+      expect(r.code, format).toBe(0);
+      if (['w3c', 'hypothesis', 'claimreview'].includes(format)) expect(() => JSON.parse(r.stdout), format).not.toThrow();
+      if (format === 'w3c') expect(JSON.parse(r.stdout).type).toBe('AnnotationCollection');
+      if (format === 'csv') expect(r.stdout.split('\r\n')[0]).toMatch(/^Created at,Author,Page,URL/);
+      if (format === 'md') expect(r.stdout).toMatch(/^# /m);
     }
   });
 
