@@ -114,12 +114,9 @@ export function groupLabel(e: Entity | undefined): string {
   return e.kind === 'staff-group' ? e.name.toLowerCase() : e.name;
 }
 
-/** Staff groups and the bodies that ballot them (unions, BMA committees): who strikes and who meets. */
+/** Staff groups and the bodies that ballot them (FactIndex.isWorkforce). */
 export function isWorkforce(index: FactIndex, id: string): boolean {
-  const e = index.entity(id);
-  if (!e) return false;
-  if (e.kind === 'staff-group') return true;
-  return e.kind === 'organisation' && index.eventsOf(id).some((ev) => ev.kind === 'ballot');
+  return index.isWorkforce(id);
 }
 
 /**

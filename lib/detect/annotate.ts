@@ -30,8 +30,9 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
   const mentions = resolveMentions({ text, date, nation, index, gazetteer: gazetteerFor(index) });
   const sents = sentences(text);
   const found = mentions.length > 0 ? findDatesAndFigures(text, sents, date) : [];
+  const ctx: Ctx = { text, date, nation, index, sents, buckets: bucket(index, sents, mentions, found) };
   const annotations = [
-    ...mentions.flatMap((m) => toAnnotation(m, { text, date, nation, index, mentions, sents, found })),
+    ...mentions.flatMap((m) => toAnnotation(m, ctx)),
     ...found.map((f) => foundToAnnotation(f, text)),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const claims = opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents);
@@ -48,9 +49,8 @@ interface Ctx {
   date: string;
   nation: Nation;
   index: FactIndex;
-  mentions: Mention[];
   sents: Span[];
-  found: Found[];
+  buckets: Buckets;
 }
 
 function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
@@ -88,16 +88,14 @@ function eventContext(m: Mention, ctx: Ctx) {
   const { index, sents, text } = ctx;
   const si = spanAt(sents, m.start);
   const sent = si >= 0 ? sents[si]! : { start: m.start, end: m.end };
-  const near = (from: number, to: number) =>
-    ctx.mentions.filter((o) => o.entityId && o.start >= from && o.end <= to).flatMap((o) => participantIds(index, o.entityId));
-  let participants = near(sent.start, sent.end);
-  if (participants.filter(isGroupOrUnion(index)).length === 0) participants = [...participants, ...near(0, text.length)];
-  const dates = ctx.found.filter((f) => f.kind === 'date' && f.start >= sent.start && f.end <= sent.end).map((f) => String(f.value));
+  let participants = ctx.buckets.participants.get(si) ?? [];
+  if (participants.length === 0) participants = ctx.buckets.everywhere;
+  const dates = (ctx.buckets.dates.get(si) ?? []).map((f) => String(f.value));
   const sentence = text.slice(sent.start, sent.end);
   return {
     date: ctx.date,
     nation: ctx.nation,
-    participants: participants.filter(isGroupOrUnion(index)),
+    participants,
     dates,
     future: /\b(will|planned|plan|next|announced|set to|upcoming|further|another)\b/i.test(sentence),
     present: /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(sentence),
@@ -105,13 +103,36 @@ function eventContext(m: Mention, ctx: Ctx) {
   };
 }
 
-/** Staff groups and the bodies that ballot them (unions and their committees): who strikes. */
-function isGroupOrUnion(index: FactIndex) {
-  const balloting = new Set([...index.events.values()].filter((e) => e.kind === 'ballot').flatMap((e) => e.participants));
-  return (id: string) => {
-    const k = index.entity(id)?.kind;
-    return k === 'staff-group' || (k === 'organisation' && balloting.has(id));
-  };
+interface Buckets {
+  /** Workforce participants (groups, unions, their parents) named in each sentence. */
+  participants: Map<number, string[]>;
+  /** The same for the whole text. */
+  everywhere: string[];
+  /** Dates written in each sentence. */
+  dates: Map<number, Found[]>;
+}
+
+/** Groups mentions and dates by sentence once, so each event noun looks up its context in O(1). */
+function bucket(index: FactIndex, sents: Span[], mentions: Mention[], found: Found[]): Buckets {
+  const participants = new Map<number, string[]>();
+  const everywhere = new Set<string>();
+  for (const m of mentions) {
+    if (!m.entityId) continue;
+    const ids = participantIds(index, m.entityId).filter((id) => index.isWorkforce(id));
+    if (ids.length === 0) continue;
+    const si = spanAt(sents, m.start);
+    const list = participants.get(si) ?? [];
+    list.push(...ids);
+    participants.set(si, list);
+    for (const id of ids) everywhere.add(id);
+  }
+  const dates = new Map<number, Found[]>();
+  for (const f of found) {
+    if (f.kind !== 'date') continue;
+    const si = spanAt(sents, f.start);
+    dates.set(si, [...(dates.get(si) ?? []), f]);
+  }
+  return { participants, everywhere: [...everywhere], dates };
 }
 
 function participantIds(index: FactIndex, id: string): string[] {

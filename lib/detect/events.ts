@@ -30,8 +30,15 @@ const OTHER = new Set(['rail', 'railway', 'train', 'tube', 'teacher', 'teachers'
 const DETERMINER = /\b(a|an|the|this|that|these|those|another|further|next|last|latest|previous|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|planned|national|their|its|his|her|our|any|no|more|two|three|four|five|six|seven|\d+)\s+$/i;
 const DURATION = /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|full)[- ](?:hour|day|week)s?|\ball-out)[- ](?=$)/i;
 
+const WORDISH = /[\p{L}'’]/u;
+
+/** The last word of `s` (letters and apostrophes), lower-cased; a backward scan, no regex over the string. */
 function lastWord(s: string): string {
-  return (s.match(/([\p{L}'’]+)\s*$/u)?.[1] ?? '').toLowerCase().replace(/’/g, "'");
+  let end = s.length;
+  while (end > 0 && /\s/.test(s[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && WORDISH.test(s[start - 1]!)) start--;
+  return s.slice(start, end).toLowerCase().replace(/’/g, "'");
 }
 
 function nextWord(s: string): string {
@@ -48,7 +55,9 @@ export function acceptEventNoun(text: string, start: number, end: number): { sta
   const after = text.slice(end, end + 30);
   const prev = lastWord(before);
   const next = nextWord(after);
-  if (OTHER.has(prev) || OTHER.has(lastWord(before.replace(/[\p{L}'’]+\s*$/u, '')))) return null;
+  const trimmed = before.trimEnd();
+  const wordBeforePrev = lastWord(trimmed.slice(0, trimmed.length - prev.length));
+  if (OTHER.has(prev) || OTHER.has(wordBeforePrev)) return null;
   const duration = before.match(DURATION);
   const singular = noun === 'strike' || noun === 'walk out' || noun === 'ballot';
   if (!duration && VERBAL.has(prev) && (singular || noun === 'strikes')) return null;
@@ -83,8 +92,8 @@ const FUTURE_WINDOW = 100;
 export function linkEvent(index: FactIndex, noun: string, ctx: EventContext): Event | null {
   const kind = /ballot/i.test(noun) ? 'ballot' : 'strike';
   const wanted = new Set(ctx.participants);
-  const candidates = [...index.events.values()].filter(
-    (e) => e.kind === kind && appliesTo(e.nation, ctx.nation) && (wanted.size === 0 || e.participants.some((p) => wanted.has(p))),
+  const candidates = index.eventsOfKind(kind).filter(
+    (e) => appliesTo(e.nation, ctx.nation) && (wanted.size === 0 || e.participants.some((p) => wanted.has(p))),
   );
   if (candidates.length === 0 || wanted.size === 0) return null;
   const today = dayNumber(ctx.date);

@@ -12,6 +12,7 @@ import { atWordBoundaries, surface } from './text.ts';
 import { NATIONAL_VARIANTS, appliesTo, sentenceNation, type Nation } from './nations.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findTitles } from './titles.ts';
+import { Occupancy } from './occupancy.ts';
 
 export interface Mention {
   start: number;
@@ -42,7 +43,7 @@ export interface ResolveInput {
 /** Finds and resolves every entity and event-noun mention in the text, in text order. */
 export function resolveMentions(input: ResolveInput): Mention[] {
   const { text, index } = input;
-  const candidates = longestFirst(candidatesOf(input));
+  const candidates = longestFirst(candidatesOf(input), text.length);
   const sents = sentences(text);
   const onTopic = isOnTopic(candidates, index);
   if (!onTopic) return [];
@@ -70,11 +71,10 @@ function candidatesOf({ text, gazetteer, index }: ResolveInput): Candidate[] {
 }
 
 /** Keeps the longest of overlapping candidates (earlier first on ties), returned in text order. */
-function longestFirst(cands: Candidate[]): Candidate[] {
+function longestFirst(cands: Candidate[], length: number): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const c of sorted) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
+  const occupied = new Occupancy(length);
+  return sorted.filter((c) => occupied.claim(c.start, c.end)).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -124,9 +124,7 @@ function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>,
   const usable = c.entries.filter((e) => contextOk(e, c, text, named));
   if (usable.length === 0) return null;
   if (isNhsStaffPhrase(text, c)) return null;
-  const sentIdx = spanAt(sents, c.start);
-  const sentence = sentIdx >= 0 ? text.slice(sents[sentIdx]!.start, sents[sentIdx]!.end) : '';
-  const nation = sentenceNation(sentence) ?? input.nation;
+  const nation = nationOfSentence(input, sents, spanAt(sents, c.start)) ?? input.nation;
   const resolved = usable.map((e) => resolveEntry(e, input, nation)).filter((r): r is Resolved => r !== null);
   const ids = new Set(resolved.map((r) => r.entityId));
   if (ids.size !== 1) {
@@ -138,6 +136,17 @@ function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>,
 }
 
 type Resolved = Omit<Mention, 'start' | 'end'>;
+
+const sentenceNations = new WeakMap<Span[], Map<number, Nation | null>>();
+
+/** The nation a sentence names, computed once per sentence. */
+function nationOfSentence(input: ResolveInput, sents: Span[], i: number): Nation | null {
+  if (i < 0) return null;
+  let cache = sentenceNations.get(sents);
+  if (!cache) sentenceNations.set(sents, (cache = new Map()));
+  if (!cache.has(i)) cache.set(i, sentenceNation(input.text.slice(sents[i]!.start, sents[i]!.end)));
+  return cache.get(i)!;
+}
 
 function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved | null {
   const entity = input.index.entity(e.entityId);

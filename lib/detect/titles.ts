@@ -7,6 +7,7 @@ import type { FactIndex } from '../facts/index.ts';
 import type { Role } from '../facts/schema.ts';
 import type { Entry } from './gazetteer.ts';
 import type { Mention } from './resolve.ts';
+import { Occupancy } from './occupancy.ts';
 
 const TITLE =
   "(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ,]{3,60}?(?= [A-Z]|,|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))";
@@ -28,7 +29,9 @@ const TITLE_ENTRY: Entry = { entityId: '', text: '', match: 'ignore-case', conte
 /** Finds titles beside person mentions; returns new role mentions that overlap nothing already found. */
 export function findTitles(text: string, mentions: readonly Mention[], index: FactIndex, date: string): Mention[] {
   const out: Mention[] = [];
-  const taken = (s: number, e: number) => [...mentions, ...out].some((m) => s < m.end && m.start < e);
+  const occupied = new Occupancy(text.length);
+  for (const m of mentions) occupied.take(m.start, m.end);
+  const taken = (s: number, e: number) => occupied.overlaps(s, e);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const person = index.entity(m.entityId);
@@ -42,14 +45,20 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
       const start = m.start - before[0].length;
       const end = start + before[1]!.length;
       const role = roleWithHead(roles, head(before[1]!) ?? '\u0000');
-      if (role && !taken(start, end)) out.push(titleMention(start, end, person.id, role));
+      if (role && !taken(start, end)) {
+        out.push(titleMention(start, end, person.id, role));
+        occupied.take(start, end);
+      }
     }
     const after = text.slice(m.end, m.end + 100).match(AFTER);
     if (after) {
       const end = m.end + after[0].length;
       const start = end - after[1]!.length;
       const role = roleWithHead(roles, head(after[1]!) ?? '\u0000');
-      if (role && !taken(start, end)) out.push(titleMention(start, end, person.id, role));
+      if (role && !taken(start, end)) {
+        out.push(titleMention(start, end, person.id, role));
+        occupied.take(start, end);
+      }
     }
   }
   return out;

@@ -7,6 +7,7 @@
 import { MONTHS, addDays, dayNumber } from '../util/dates.ts';
 import type { Span } from './sentences.ts';
 import { spanAt } from './sentences.ts';
+import { Occupancy } from './occupancy.ts';
 
 export interface Found {
   kind: 'date' | 'figure';
@@ -131,12 +132,12 @@ function weekday(name: string, c: DateCtx): string {
 const FIGURE = /(£|\$|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per cent|percent)|\s*(?:bn|billion|m|million|k)\b)?/g;
 
 /** Figures written with digits: percentages, money and counts of 100 or more (not years, dates or times). */
-function figures(text: string, taken: Found[]): Found[] {
+function figures(text: string, taken: Occupancy): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(FIGURE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (taken.overlaps(start, end)) continue;
     const [, currency, num, suffix] = m;
     const n = Number(num!.replace(/,/g, ''));
     const around = text.slice(Math.max(0, start - 12), end + 12);
@@ -160,14 +161,14 @@ function figures(text: string, taken: Found[]): Found[] {
 /** Every date and figure in the text; the longest match wins where patterns overlap. */
 export function findDatesAndFigures(text: string, sents: readonly Span[], date: string): Found[] {
   const dates: Found[] = [];
-  /** Spans a longer pattern matched but could not read ("31 February"): no shorter pattern takes them. */
-  const consumed: { start: number; end: number }[] = [];
+  /** Spans taken by a date, or matched by a longer pattern that could not read them ("31 February"). */
+  const taken = new Occupancy(text.length);
   for (const { re, parse } of PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const start = m.index;
       const end = start + m[0].length;
-      if ([...dates, ...consumed].some((d) => start < d.end && d.start < end)) continue;
+      if (taken.overlaps(start, end)) continue;
       const si = spanAt(sents, start);
       const sentence = si >= 0 ? text.slice(sents[si]!.start, sents[si]!.end) : '';
       if (m[0] === 'May' || /^May\b/.test(m[0]) && !/\d/.test(m[0])) {
@@ -175,8 +176,8 @@ export function findDatesAndFigures(text: string, sents: readonly Span[], date: 
       }
       const value = parse(m as RegExpExecArray, { date, sentence }) ?? (m[0].startsWith('May') ? `${date.slice(0, 4)}-05` : null);
       if (value) dates.push({ kind: 'date', start, end, value });
-      else consumed.push({ start, end });
+      taken.take(start, end);
     }
   }
-  return [...dates, ...figures(text, dates)].sort((a, b) => a.start - b.start);
+  return [...dates, ...figures(text, taken)].sort((a, b) => a.start - b.start);
 }

@@ -54,6 +54,9 @@ export class FactIndex {
   private readonly eventsByParticipant = new Map<string, Event[]>();
   private readonly holdersByRole = new Map<string, { person: Entity; role: Role }[]>();
   private aliasList: AliasEntry[] = [];
+  private readonly relatedCache = new Map<string, Set<string>>();
+  private readonly byKind = new Map<string, Event[]>();
+  private balloting: Set<string> | null = null;
 
   /** Builds the index; later packs override earlier records with the same id (own facts last). */
   static fromPacks(packs: readonly Pack[]): FactIndex {
@@ -141,7 +144,10 @@ export class FactIndex {
    * staff group, the committees named after it ("consultants" → the BMA consultants committee).
    */
   related(id: string): Set<string> {
+    const cached = this.relatedCache.get(id);
+    if (cached) return cached;
     const out = new Set([id]);
+    this.relatedCache.set(id, out);
     const e = this.entities.get(id);
     if (!e) return out;
     const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => n.toLowerCase()).filter((n) => n.length > 4);
@@ -151,6 +157,22 @@ export class FactIndex {
       if (e.kind === 'staff-group' && committee && names.some((n) => other.name.toLowerCase().includes(n))) out.add(other.id);
     }
     return out;
+  }
+
+  /** Every event of one kind (cached). */
+  eventsOfKind(kind: Event['kind']): readonly Event[] {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = [...this.events.values()].filter((e) => e.kind === kind)));
+    return list;
+  }
+
+  /** Staff groups, and the bodies that ballot them (unions, BMA committees): who strikes and who meets. */
+  isWorkforce(id: string): boolean {
+    const e = this.entities.get(id);
+    if (!e) return false;
+    if (e.kind === 'staff-group') return true;
+    this.balloting ??= new Set(this.eventsOfKind('ballot').flatMap((ev) => ev.participants));
+    return e.kind === 'organisation' && this.balloting.has(id);
   }
 
   /** All facts whose subject is `id`. */

@@ -22,10 +22,20 @@ export function endExclusiveOf(d: string): string {
   return addDays(d.slice(0, 10), 1);
 }
 
-/** Days since 1970-01-01 for an ISO date. */
+const dayCache = new Map<string, number>();
+
+/** Days since 1970-01-01 for an ISO date (partial dates: their first day). Memoised: few distinct dates recur. */
 export function dayNumber(iso: string): number {
-  const [y, m, d] = startOf(iso).split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  let n = dayCache.get(iso);
+  if (n === undefined) {
+    const y = Number(iso.slice(0, 4));
+    const m = iso.length >= 7 ? Number(iso.slice(5, 7)) : 1;
+    const d = iso.length >= 10 ? Number(iso.slice(8, 10)) : 1;
+    n = Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(iso, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): string {
