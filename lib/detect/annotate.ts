@@ -85,7 +85,7 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
 
 /** Participants near an event noun: the same sentence first, then the whole text. */
 function eventContext(m: Mention, ctx: Ctx) {
-  const { index, sents, text } = ctx;
+  const { sents, text } = ctx;
   const si = spanAt(sents, m.start);
   const sent = si >= 0 ? sents[si]! : { start: m.start, end: m.end };
   let participants = ctx.buckets.participants.get(si) ?? [];
