@@ -7,6 +7,7 @@ import type { FactIndex } from '../facts/index.ts';
 import type { Entity, Source } from '../facts/schema.ts';
 import { analyseSentence, type NlpSentence } from '../detect/nlp.ts';
 import { sentences, spanAt, type Span } from '../detect/sentences.ts';
+import { documentNation, type Nation } from '../detect/nations.ts';
 
 export interface ClaimContext {
   text: string;
@@ -18,6 +19,8 @@ export interface ClaimContext {
   annotations: Annotation[];
   /** compromise's reading of sentence i (computed on demand, cached). */
   nlp(i: number): NlpSentence;
+  /** The nation the text is about (events elsewhere are not candidates). */
+  nation: Nation;
 }
 
 /** Builds the context; compromise runs only for the sentences a finder asks about. */
@@ -29,6 +32,7 @@ export function claimContext(text: string, date: string, index: FactIndex, annot
     index,
     sents,
     annotations,
+    nation: documentNation(text),
     nlp(i) {
       let r = cache.get(i);
       if (!r) cache.set(i, (r = analyseSentence(text, sents[i]!, date)));

@@ -3,6 +3,7 @@ import type { Event, EventKind } from '../facts/schema.ts';
 import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, withRelated } from './context.ts';
+import { appliesTo } from '../detect/nations.ts';
 
 export interface DateWindow {
   from: string;
@@ -62,7 +63,7 @@ export function candidateEvents(ctx: ClaimContext, i: number, kinds: readonly Ev
     .map((a) => ctx.index.event(a.entity!.id))
     .filter((e): e is Event => !!e && kinds.includes(e.kind) && (ids.size === 0 || e.participants.some((p) => ids.has(p))));
   const dated = windows.length
-    ? [...ctx.index.events.values()].filter((e) => kinds.includes(e.kind) && e.participants.some((p) => ids.has(p)) && windows.some((w) => overlaps(e, w)))
+    ? [...ctx.index.events.values()].filter((e) => kinds.includes(e.kind) && appliesTo(e.nation, ctx.nation) && e.participants.some((p) => ids.has(p)) && windows.some((w) => overlaps(e, w)))
     : [];
   // Dates written in the sentence outrank the linker's guess.
   const list = dated.length ? dated : linked;

@@ -9,6 +9,7 @@ import { dayNumber, formatDate, startOf } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, Found } from './context.ts';
 import { groupNear, numberAt, refs, ref, sentenceText, withRelated } from './context.ts';
 import { candidateEvents, nearestWindow } from './events.ts';
+import { appliesTo } from '../detect/nations.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, qualifierWords } from './quantity.ts';
 import { noData } from './duration.ts';
 
@@ -68,28 +69,35 @@ export const findFigures: ClaimFinder = (ctx) => {
         const claim = m[0];
         const nearest = nearestWindow(ctx, i, numOffset);
         const groups = groupNear(ctx, i, numOffset);
-        const dated = candidateEvents(ctx, i, measure.kinds, groups, nearest ? [nearest] : []);
-        const events = dated.length || measure.kinds.includes('strike') ? dated : latestOf(ctx, measure.kinds, groups);
-        out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, check: checkFigure(ctx, claim, measure, value, written, q, events) });
+        const dated = nearest ? candidateEvents(ctx, i, measure.kinds, groups, [nearest]) : [];
+        const events = dated.length ? dated : measure.kinds.includes('strike') ? candidateEvents(ctx, i, measure.kinds, groups, []) : latestOf(ctx, measure, groups);
+        // Only a date written in the sentence pins the event down enough to say 'differs'.
+        out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, check: checkFigure(ctx, claim, measure, value, written, q, events, dated.length > 0) });
       }
     }
   });
   return out;
 };
 
-/** With no date written, an offer or a ballot means the group's latest before the article. */
-function latestOf(ctx: ClaimContext, kinds: Event['kind'][], groups: string[]): Event[] {
+/**
+ * With no date written, an offer or a ballot means the group's latest before the article that
+ * has a figure of this measure (by the day it closed or was made).
+ */
+function latestOf(ctx: ClaimContext, measure: Measure, groups: string[]): Event[] {
   const ids = withRelated(ctx.index, groups);
   if (ids.size === 0) return [];
   const d = dayNumber(ctx.date);
+  const last = (e: Event) => dayNumber(startOf(e.endDate ?? e.startDate!));
   const before = [...ctx.index.events.values()].filter(
-    (e) => kinds.includes(e.kind) && e.startDate && dayNumber(startOf(e.startDate)) <= d && e.participants.some((p) => ids.has(p)),
+    (e) =>
+      measure.kinds.includes(e.kind) && e.startDate && last(e) <= d && appliesTo(e.nation, ctx.nation) &&
+      e.participants.some((p) => ids.has(p)) && ctx.index.factsAbout(e.id).some((f) => measure.predicates.includes(f.predicate)),
   );
-  const latest = before.sort((a, b) => dayNumber(startOf(b.startDate!)) - dayNumber(startOf(a.startDate!)))[0];
+  const latest = before.sort((a, b) => last(b) - last(a))[0];
   return latest ? [latest] : [];
 }
 
-function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: number, written: string, q: ReturnType<typeof qualifierBefore>, events: Event[]): ClaimCheck {
+function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: number, written: string, q: ReturnType<typeof qualifierBefore>, events: Event[], pinned: boolean): ClaimCheck {
   const facts = events.flatMap((e) => ctx.index.factsAbout(e.id).filter((f) => measure.predicates.includes(f.predicate) && typeof f.value === 'number'));
   if (facts.length === 0) return noData(claim, 'figure', `The fact base has no ${measure.name} figure for the event this sentence is about.`);
   const precision = precisionOf(written, value);
@@ -97,7 +105,7 @@ function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: 
   const matching = facts.filter(ok);
   const main = matching[0] ?? facts[0]!;
   const others = facts.filter((f) => f !== main);
-  const verdict = matching.length ? 'consistent' : events.length === 1 ? 'differs' : 'no-data';
+  const verdict = matching.length ? 'consistent' : events.length === 1 && pinned ? 'differs' : 'no-data';
   const unit = measure.percent ? '%' : '';
   const stated = `${qualifierWords(q)}${formatNumber(value)}${unit}`;
   const describe = (f: Fact) => `${formatNumber(f.value as number)}${unit}${f.unit ? ` (${f.unit})` : ''}`;
@@ -106,7 +114,7 @@ function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: 
       ? `The fact base has ${describe(main)} as of ${formatDate(main.asOf ?? '')}, which fits "${stated}"${others.length ? `; it also has ${others.map(describe).join(' and ')}` : ''}.`
       : verdict === 'differs'
         ? `The fact base has ${facts.map(describe).join(' and ')} for this event, which does not fit "${stated}".`
-        : `The fact base has ${facts.map(describe).join(' and ')} for events this could be about, none of which fits "${stated}", and it cannot tell which event is meant.`;
+        : `The fact base has ${facts.map(describe).join(' and ')} for ${events.length === 1 ? 'the event this is most likely about' : 'events this could be about'}, none of which fits "${stated}", but the text does not say which event it means.`;
   const alternatives = [
     ...others.map((f) => ({ value: describe(f), source: ref(f.sources[0]!), verdict: ok(f) ? ('consistent' as const) : ('differs' as const), note: f.statement })),
     ...facts.flatMap((f) => (f.conflicts ?? []).filter((c) => typeof c.value === 'number').map((c) => ({ value: `${formatNumber(c.value as number)}${unit}`, source: ref(c.source), verdict: agrees(value, q, c.value as number, precision) ? ('consistent' as const) : ('differs' as const), note: c.note }))),

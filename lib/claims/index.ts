@@ -14,12 +14,20 @@ import { findRoles } from './roles.ts';
 /** The finders, one per kind of statement; each lives in its own module with its table of cases. */
 export const FINDERS: readonly ClaimFinder[] = [findDurations, findSchedule, findFigures, findRoles];
 
+/** Outside the packs' coverage the fact base cannot refute anything: a difference becomes no-data. */
+function outsideCoverage(f: Found): Found {
+  if (f.check.verdict !== 'differs') return f;
+  return { ...f, check: { ...f.check, verdict: 'no-data', explanation: `${f.check.explanation} This article falls outside the fact base's coverage, so this is not counted as a difference.` } };
+}
+
 /** Finds and checks the claims of a text; overlapping claims keep the earlier finder's. */
 export function checkClaims(text: string, date: string, index: FactIndex, annotations: Annotation[], sents?: Span[]): Annotation[] {
   const ctx = claimContext(text, date, index, annotations, sents);
   const kept: Found[] = [];
   for (const finder of FINDERS) for (const f of finder(ctx)) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  const covered = index.covers(date);
   return kept
+    .map((f) => (covered ? f : outsideCoverage(f)))
     .sort((a, b) => a.start - b.start)
     .map((f) => ({
       id: `claim-${f.start}-${f.end}`,

@@ -11,6 +11,7 @@ import { groupLabel, groupNear, numberAt, refs, sentenceText, withRelated } from
 import { candidateEvents, datesIn, overlaps, strikeDays, type DateWindow } from './events.ts';
 import { noData } from './duration.ts';
 import { agrees, precisionOf } from './quantity.ts';
+import { appliesTo } from '../detect/nations.ts';
 
 const STRIKE = '(?:strikes?|strike action|industrial action|walk-?outs?|walk out|stoppages?)';
 const PLANNED = new RegExp(`\\b${STRIKE}\\b[^.;]{0,40}?\\b(?:is|are|was|were|has been|have been)?\\s*(?:planned|scheduled|set|due|called|announced|to take place|will take place|will be held)\\s+(?:for|on|in|from|between)\\b`, 'gi');
@@ -38,7 +39,7 @@ function planned(ctx: ClaimContext, i: number, start: number, cueEnd: number): F
   const claim = ctx.text.slice(start, end);
   const groups = groupNear(ctx, i, start);
   const ids = withRelated(ctx.index, groups);
-  const strikes = [...ctx.index.events.values()].filter((e) => e.kind === 'strike' && e.participants.some((p) => ids.has(p)));
+  const strikes = ctx.index.eventsOfKind('strike').filter((e) => appliesTo(e.nation, ctx.nation) && e.participants.some((p) => ids.has(p)));
   const who = groupLabel(ctx.index.entity(groups[0] ?? ''));
   const hit = strikes.find((e) => overlaps(e, window));
   if (hit) return [{ start, end, check: verdict(claim, 'date', 'consistent', hit, `The fact base has a strike by ${who} from ${formatDate(hit.startDate!)} (${hit.title}).`) }];
@@ -79,7 +80,7 @@ function payWhen(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArra
   const claim = ctx.text.slice(start, end);
   const ids = withRelated(ctx.index, groupNear(ctx, i, start));
   const offers = [...ctx.index.events.values()].filter(
-    (e) => ['pay-offer', 'pay-award', 'agreement'].includes(e.kind) && e.startDate && dayNumber(startOf(e.startDate)) <= dayNumber(ctx.date) && (ids.size === 0 || e.participants.some((p) => ids.has(p))) && ctx.index.factsAbout(e.id).some((f) => f.predicate.startsWith('pay-rise') && f.value === pct),
+    (e) => ['pay-offer', 'pay-award', 'agreement'].includes(e.kind) && appliesTo(e.nation, ctx.nation) && e.startDate && dayNumber(startOf(e.startDate)) <= dayNumber(ctx.date) && (ids.size === 0 || e.participants.some((p) => ids.has(p))) && ctx.index.factsAbout(e.id).some((f) => f.predicate.startsWith('pay-rise') && f.value === pct),
   );
   if (offers.length === 0) return [{ start, end, check: noData(claim, 'date', `The fact base has no ${pct}% offer or award for this group before the article.`) }];
   const hit = offers.find((e) => overlaps(e, window));
