@@ -31,7 +31,7 @@ export interface NlpSentence {
 }
 
 /** Cheap test for sentences worth compromise's time: numbers, number words, time units, relative dates. */
-const NEEDS = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|dozen|day|days|week|weeks|month|months|year|years|hour|hours|today|tomorrow|yesterday|last|next|this)\b/i;
+const NEEDS = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|dozen|day|days|week|weeks|month|months|year|years|hour|hours|today|tomorrow|yesterday|tonight|last|next|this|fortnight|weekend|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 /** Whether compromise needs to look at a sentence. */
 export function needsNlp(sentence: string): boolean {

@@ -172,7 +172,7 @@ export function findDatesAndFigures(text: string, sents: readonly Span[], date: 
       const si = spanAt(sents, start);
       const sentence = si >= 0 ? text.slice(sents[si]!.start, sents[si]!.end) : '';
       if (m[0] === 'May' || /^May\b/.test(m[0]) && !/\d/.test(m[0])) {
-        if (!/\b(in|since|until|from|of|by|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+        if (!/\b(in|since|until|from|of|by|for|on|during|before|after|through|to|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       }
       const value = parse(m as RegExpExecArray, { date, sentence }) ?? (m[0].startsWith('May') ? `${date.slice(0, 4)}-05` : null);
       if (value) dates.push({ kind: 'date', start, end, value });
