@@ -21,12 +21,26 @@ export interface ClaimContext {
   nlp(i: number): NlpSentence;
   /** The nation the text is about (events elsewhere are not candidates). */
   nation: Nation;
+  /** Annotations of each sentence, built once. */
+  bySentence: Map<number, Annotation[]>;
+  /** Sentences worth a finder's time: those with (or next to one with) an entity or event. */
+  relevant(i: number): boolean;
 }
 
 /** Builds the context; compromise runs only for the sentences a finder asks about. */
 export function claimContext(text: string, date: string, index: FactIndex, annotations: Annotation[], sents = sentences(text)): ClaimContext {
   const cache = new Map<number, NlpSentence>();
+  const bySentence = new Map<number, Annotation[]>();
+  for (const a of annotations) {
+    const i = spanAt(sents, a.start);
+    const list = bySentence.get(i);
+    if (list) list.push(a);
+    else bySentence.set(i, [a]);
+  }
+  const named = (i: number) => (bySentence.get(i) ?? []).some((a) => a.kind === 'entity' || a.kind === 'event');
   return {
+    bySentence,
+    relevant: (i) => named(i) || named(i - 1) || named(i + 1),
     text,
     date,
     index,
@@ -62,8 +76,7 @@ export function sentenceIndexAt(ctx: ClaimContext, offset: number): number {
 
 /** Annotations inside sentence i. */
 export function annotationsIn(ctx: ClaimContext, i: number): Annotation[] {
-  const s = ctx.sents[i]!;
-  return ctx.annotations.filter((a) => a.start >= s.start && a.end <= s.end);
+  return ctx.bySentence.get(i) ?? [];
 }
 
 /** The number compromise read at or inside [start, end), if any. */
@@ -79,19 +92,29 @@ export function numberAt(ctx: ClaimContext, i: number, start: number, end: numbe
  * before it (nearest first, within its paragraph), else those the whole text names most.
  */
 export function groupsFor(ctx: ClaimContext, i: number): string[] {
-  const isGroup = (a: Annotation) => {
-    const k = a.entity ? ctx.index.entity(a.entity.id)?.kind : undefined;
-    return a.kind === 'entity' && !a.role && (k === 'staff-group' || (k === 'organisation' && ctx.index.entity(a.entity!.id)?.anchor === true));
-  };
   for (let j = i; j >= Math.max(0, i - 3); j--) {
-    const found = annotationsIn(ctx, j).filter(isGroup).map((a) => a.entity!.id);
-    const groups = found.filter((id) => ctx.index.entity(id)?.kind === 'staff-group');
+    const groups = annotationsIn(ctx, j).filter((a) => isStaffGroup(ctx, a)).map((a) => a.entity!.id);
     if (groups.length) return unique(groups);
   }
-  const counts = new Map<string, number>();
-  for (const a of ctx.annotations.filter(isGroup)) if (ctx.index.entity(a.entity!.id)?.kind === 'staff-group') counts.set(a.entity!.id, (counts.get(a.entity!.id) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return top ? [top[0]] : [];
+  return topGroup(ctx);
+}
+
+function isStaffGroup(ctx: ClaimContext, a: Annotation): boolean {
+  return a.kind === 'entity' && !a.role && !!a.entity && ctx.index.entity(a.entity.id)?.kind === 'staff-group';
+}
+
+const topGroups = new WeakMap<ClaimContext, string[]>();
+
+/** The staff group the whole text names most (computed once per text). */
+function topGroup(ctx: ClaimContext): string[] {
+  let top = topGroups.get(ctx);
+  if (!top) {
+    const counts = new Map<string, number>();
+    for (const a of ctx.annotations) if (isStaffGroup(ctx, a)) counts.set(a.entity!.id, (counts.get(a.entity!.id) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    topGroups.set(ctx, (top = best ? [best[0]] : []));
+  }
+  return top;
 }
 
 /** The entities and the bodies that act for them (FactIndex.related), as one set. */

@@ -22,6 +22,7 @@ const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year:
 export const findDurations: ClaimFinder = (ctx) => {
   const out: Found[] = [];
   ctx.sents.forEach((s, i) => {
+    if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
     if (!/\b(met|meet|meeting|sat down|sit down|spoken|spoke|talk|negotiat)/i.test(sentence)) return;
     const about = (offset: number) => {

@@ -57,6 +57,7 @@ const MEASURES: Measure[] = [
 export const findFigures: ClaimFinder = (ctx) => {
   const out: Found[] = [];
   ctx.sents.forEach((s, i) => {
+    if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
     if (!/\d|\b(thousand|hundred|million|per cent|percent)\b/i.test(sentence)) return;
     for (const measure of MEASURES) {

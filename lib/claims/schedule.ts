@@ -23,6 +23,7 @@ const NEAR_DAYS = 45;
 export const findSchedule: ClaimFinder = (ctx) => {
   const out: Found[] = [];
   ctx.sents.forEach((s, i) => {
+    if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
     for (const m of sentence.matchAll(PLANNED)) out.push(...planned(ctx, i, s.start + m.index, s.start + m.index + m[0].length));
     for (const m of sentence.matchAll(COUNT)) out.push(...count(ctx, i, s.start + m.index, m));

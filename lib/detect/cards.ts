@@ -24,25 +24,35 @@ export function buildCard(index: FactIndex, id: string, date: string, today = to
   return event ? eventCard(index, event, date) : null;
 }
 
-/** Finds an entity by id, name or alias (case-insensitive); a role resolves to its holder on `date`. */
-export function lookupCard(index: FactIndex, query: string, date: string, today = todayIso()): Card | null {
-  const q = foldString(query.replace(/^the\s+/i, ''));
-  let found = index.entity(query) ?? index.event(query);
-  if (!found) {
+const byName = new WeakMap<FactIndex, Map<string, string>>();
+
+/** Folded name and alias → entity id, built once per index (first entity wins). */
+function nameMap(index: FactIndex): Map<string, string> {
+  let map = byName.get(index);
+  if (!map) {
+    map = new Map();
     for (const e of index.entities.values()) {
       if (e.private) continue;
-      if (foldString(e.name) === q || e.aliases.some((a) => foldString(a.text.replace(/^the\s+/i, '')) === q)) {
-        found = e;
-        break;
+      for (const text of [e.name, ...e.aliases.map((a) => a.text)]) {
+        const key = foldString(text.replace(/^the\s+/i, ''));
+        if (!map.has(key)) map.set(key, e.id);
       }
     }
+    byName.set(index, map);
   }
-  if (!found) return null;
-  if ('kind' in found && found.kind === 'role') {
-    const holder = index.holdersOn(found.id, date)[0];
+  return map;
+}
+
+/** Finds an entity by id, name or alias (case-insensitive); a role resolves to its holder on `date`. */
+export function lookupCard(index: FactIndex, query: string, date: string, today = todayIso()): Card | null {
+  const id = index.entity(query) || index.event(query) ? query : nameMap(index).get(foldString(query.replace(/^the\s+/i, '')));
+  if (!id) return null;
+  const entity = index.entity(id);
+  if (entity?.kind === 'role') {
+    const holder = index.holdersOn(entity.id, date)[0];
     if (holder) return buildCard(index, holder.person.id, date, today);
   }
-  return buildCard(index, found.id, date, today);
+  return buildCard(index, id, date, today);
 }
 
 function entityCard(index: FactIndex, e: Entity, date: string, today: string): Card {

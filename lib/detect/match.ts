@@ -22,9 +22,11 @@ export interface Automaton {
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
   readonly lengths: Int32Array;
+  /** 1 for states where some pattern ends. */
+  readonly hasOutput: Uint8Array;
 }
 
-const RING = 256; // longest pattern we can report, in folded code units
+const MAX_PATTERN = 256; // longest pattern compiled, in folded code units
 const SKIP_CLASS = 0xffff;
 
 /** Compiles folded patterns (see foldString) into a DFA. Patterns longer than 255 units are ignored. */
@@ -48,7 +50,7 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   const lengths = new Int32Array(patterns.length);
   patterns.forEach((p, id) => {
     lengths[id] = p.length;
-    if (p.length === 0 || p.length >= RING) return;
+    if (p.length === 0 || p.length >= MAX_PATTERN) return;
     let s = 0;
     for (let i = 0; i < p.length; i++) {
       const k = classOf.get(p.charCodeAt(i))!;
@@ -95,17 +97,23 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   outStart[n] = total;
   const outList = new Int32Array(total);
   for (let s = 0; s < n; s++) outList.set(outputs[s] ?? [], outStart[s]!);
-  return { patterns, cls, classes, delta, outStart, outList, lengths };
+  // Store targets as row offsets (state × classes) so the scan loop does one add, no multiply.
+  for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * classes;
+  const hasOutput = new Uint8Array(n);
+  for (let s = 0; s < n; s++) hasOutput[s] = outStart[s + 1]! > outStart[s]! ? 1 : 0;
+  return { patterns, cls, classes, delta, outStart, outList, lengths, hasOutput };
 }
 
-/** Scans `text` (or text[from, to)) and returns every occurrence of every pattern, in end order. */
+/**
+ * Scans `text` (or text[from, to)) and returns every occurrence of every pattern, in end order.
+ * The loop does one table lookup per code unit; a hit's start is recovered by walking back,
+ * which is rare enough to cost nothing.
+ */
 export function scan(a: Automaton, text: string, from = 0, to = text.length): Hit[] {
-  const { cls, classes, delta, outStart, outList, lengths } = a;
-  const ring = new Int32Array(RING);
+  const { cls, classes, delta, outStart, outList, lengths, hasOutput } = a;
   const hits: Hit[] = [];
   const spaceClass = cls[0x20]!;
-  let state = 0;
-  let k = 0;
+  let row = 0; // state × classes
   let prevSpace = true;
   for (let i = from; i < to; i++) {
     const c = cls[text.charCodeAt(i)]!;
@@ -115,15 +123,31 @@ export function scan(a: Automaton, text: string, from = 0, to = text.length): Hi
       if (prevSpace) continue;
       prevSpace = true;
     } else prevSpace = false;
-    ring[k & (RING - 1)] = i;
-    k++;
-    state = delta[state * classes + c]!;
-    const o = outStart[state]!;
-    const e = outStart[state + 1]!;
-    for (let j = o; j < e; j++) {
+    row = delta[row + c]!;
+    const state = row / classes;
+    if (hasOutput[state] === 0) continue;
+    for (let j = outStart[state]!, e = outStart[state + 1]!; j < e; j++) {
       const id = outList[j]!;
-      hits.push({ pattern: id, start: ring[(k - lengths[id]!) & (RING - 1)]!, end: i + 1 });
+      hits.push({ pattern: id, start: startFor(a, text, i + 1, lengths[id]!), end: i + 1 });
     }
   }
   return hits;
+}
+
+/** Where a match of `length` folded units ending at `end` starts (skipped units and space runs as in scan). */
+function startFor(a: Automaton, text: string, end: number, length: number): number {
+  const spaceClass = a.cls[0x20]!;
+  let count = 0;
+  let j = end;
+  let inSpace = false;
+  while (j > 0) {
+    j--;
+    const c = a.cls[text.charCodeAt(j)]!;
+    if (c === SKIP_CLASS) continue;
+    const space = c === spaceClass && c !== 0;
+    if (space && inSpace) continue;
+    inSpace = space;
+    if (++count === length) return j;
+  }
+  return j;
 }
