@@ -26,6 +26,8 @@ export interface OffsetMap {
 }
 
 const WS = /[ \t\n\r\f\u00a0]+/g;
+/** Whitespace that collapsing changes: anything but single spaces. */
+const COMPLEX_WS = /[\t\n\r\f\u00a0]| {2}/;
 
 /** Accumulates blocks of collapsed text and the offset map. */
 export class TextBuilder {
@@ -40,6 +42,7 @@ export class TextBuilder {
   /** Appends a Text node's data, collapsing whitespace. */
   addText(node: Text): void {
     const data = node.data;
+    if (!COMPLEX_WS.test(data)) return this.addSimple(node, data);
     WS.lastIndex = 0;
     let i = 0;
     for (let m = WS.exec(data); m; m = WS.exec(data)) {
@@ -48,6 +51,23 @@ export class TextBuilder {
       i = m.index + m[0].length;
     }
     if (i < data.length) this.word(i === 0 ? data : data.slice(i), node, i);
+  }
+
+  /**
+   * The common case, words separated by single spaces: collapsing changes nothing inside, so the
+   * node's text goes in as one piece (one map run) instead of one push per word.
+   */
+  private addSimple(node: Text, data: string): void {
+    let start = 0;
+    let end = data.length;
+    if (data.charCodeAt(0) === 0x20) {
+      this.space(node, 0);
+      start = 1;
+    }
+    const trailing = end > start && data.charCodeAt(end - 1) === 0x20;
+    if (trailing) end--;
+    if (end > start) this.word(start === 0 && end === data.length ? data : data.slice(start, end), node, start);
+    if (trailing) this.space(node, end);
   }
 
   /** Marks a word break with no node of its own (`<br>`, between table cells). */
