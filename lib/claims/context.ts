@@ -91,7 +91,7 @@ const SMALL: Record<string, number> = {
 export function numberAt(ctx: ClaimContext, i: number, start: number, end: number): number | null {
   const written = ctx.text.slice(start, end).trim().toLowerCase();
   if (/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(written)) return Number(written.replace(/,/g, ''));
-  if (written in SMALL) return SMALL[written]!;
+  if (Object.hasOwn(SMALL, written)) return SMALL[written]!;
   const n = ctx.nlp(i).numbers.find((x) => x.start < end && start < x.end);
   if (n) return n.value;
   const digits = written.match(/\d[\d,]*(?:\.\d+)?/);
