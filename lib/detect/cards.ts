@@ -9,6 +9,8 @@ import { dayNumber, distanceFromArticle, formatDate, startOf, todayIso } from '.
 import { foldString } from './text.ts';
 
 const MAX_FACTS = 8;
+/** Places on a card kept for facts about the entity itself, however many events there are. */
+const OWN_SLOTS = 3;
 /** Upcoming strikes within this many days of the article are worth showing. */
 const UPCOMING_DAYS = 120;
 
@@ -123,9 +125,11 @@ function factsFor(index: FactIndex, e: Entity, date: string): CardFact[] {
     (ev) => ev.kind === 'strike' && ev.startDate && dayNumber(startOf(ev.startDate)) > d && dayNumber(startOf(ev.startDate)) - d <= UPCOMING_DAYS,
   );
   if (next) picked.push(next);
+  // The entity's own facts (a reader's own facts among them) keep at least OWN_SLOTS places.
   const own = index.factsOn(e.id, date).map((f) => factToCard(index, f, date));
-  const cards = [...picked.map((ev) => eventFact(ev, date)), ...own];
-  return cards.slice(0, MAX_FACTS);
+  const events = picked.map((ev) => eventFact(ev, date));
+  const ownShown = own.slice(0, Math.max(OWN_SLOTS, MAX_FACTS - events.length));
+  return [...events.slice(0, MAX_FACTS - ownShown.length), ...ownShown];
 }
 
 function eventFact(ev: Event, date: string): CardFact {
