@@ -127,9 +127,9 @@ function factsFor(index: FactIndex, e: Entity, date: string): CardFact[] {
   if (next) picked.push(next);
   // The entity's own facts (a reader's own facts among them) keep at least OWN_SLOTS places.
   const own = index.factsOn(e.id, date).map((f) => factToCard(index, f, date));
-  const events = picked.map((ev) => eventFact(ev, date));
-  const ownShown = own.slice(0, Math.max(OWN_SLOTS, MAX_FACTS - events.length));
-  return [...events.slice(0, MAX_FACTS - ownShown.length), ...ownShown];
+  const eventFacts = picked.map((ev) => eventFact(ev, date));
+  const ownShown = own.slice(0, Math.max(OWN_SLOTS, MAX_FACTS - eventFacts.length));
+  return [...eventFacts.slice(0, MAX_FACTS - ownShown.length), ...ownShown];
 }
 
 function eventFact(ev: Event, date: string): CardFact {
