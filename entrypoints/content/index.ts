@@ -1,16 +1,13 @@
 /**
- * Content script wiring: read the article, ask the background to annotate it, keep the result for
- * the highlighter (issue 3). Runs on the listed news sites, top frame only.
+ * Content script wiring: the in-page experience (lib/page/session.ts) on the listed news sites by
+ * itself, elsewhere when the popup injects it ("Annotate this page") or registers it ("Always on
+ * this site"). Top frame only.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { AnnotateResult } from '../../lib/annotations.ts';
-import { callBackground } from '../../lib/messages.ts';
-import { extractPage } from '../../lib/page/extract.ts';
+import { startSession } from '../../lib/page/session.ts';
+import { guardContentScriptStop } from '../../lib/page/stop-guard.ts';
 import { NEWS_SITE_MATCHES } from '../../lib/sites.ts';
-
-/** The latest annotation of this page, for the highlight and card code to come. */
-const session: { result: AnnotateResult | null } = { result: null };
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
@@ -18,15 +15,21 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT's default start-up postMessage would let the page detect the extension.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    const page = extractPage(document);
-    if (!page) return;
-    const reply = await callBackground((message) => browser.runtime.sendMessage(message), { type: 'annotate', page });
-    if (ctx.isInvalid) return;
-    if (!reply.ok) {
-      console.debug('NHS Context: annotate failed', reply.error);
-      return;
-    }
-    session.result = reply.data;
+  main(ctx) {
+    guardContentScriptStop(ctx);
+    startSession({
+      ctx,
+      doc: document,
+      send: (message) => browser.runtime.sendMessage(message),
+      extensionId: browser.runtime.id,
+      onMessage: (listener) => {
+        const wrapped = (message: unknown, sender: { id?: string; url?: string; tab?: unknown }) => {
+          listener(message, sender);
+        };
+        browser.runtime.onMessage.addListener(wrapped);
+        return () => browser.runtime.onMessage.removeListener(wrapped);
+      },
+      copy: (text) => navigator.clipboard.writeText(text),
+    });
   },
 });

@@ -1,13 +1,26 @@
-/** Popup wiring: the fact base's status for now; the tab's result comes with issue 3. */
+/** Popup wiring: actions on the current tab, the two quick switches, and the fact base's status. */
 import { render } from 'preact';
 import { PackStatus } from '../../components/PackStatus.tsx';
+import { PageActions, type PageActionsProps } from '../../components/PageActions.tsx';
+import { activeHostname, pageActions, settingsClient } from '../../components/page-actions-client.ts';
+import { QuickSettings } from '../../components/QuickSettings.tsx';
 import { loadStatus } from '../../components/status-client.ts';
 import '../../components/page.css';
 
-render(
-  <main class="popup">
-    <h1>NHS Context</h1>
-    <PackStatus load={loadStatus} />
-  </main>,
-  document.getElementById('app')!,
+function show(actions: PageActionsProps | null, hostname: string) {
+  render(
+    <main class="popup">
+      <h1>NHS Context</h1>
+      {actions ? <PageActions {...actions} /> : null}
+      <QuickSettings load={settingsClient.load} save={settingsClient.save} hostname={hostname} />
+      <PackStatus load={loadStatus} />
+    </main>,
+    document.getElementById('app')!,
+  );
+}
+
+show(null, '');
+Promise.all([pageActions(), activeHostname()]).then(
+  ([actions, hostname]) => show(actions, hostname),
+  () => show(null, ''),
 );

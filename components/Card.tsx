@@ -1,0 +1,200 @@
+/**
+ * The context card shown beside a mention (DESIGN.md "Card"): who or what it is, the role on the
+ * article's date (and now, if different), the facts that matter with their dates, distance from
+ * the article, confidence and sources, conflicting figures side by side, the coverage notice, and
+ * two actions. Text only: every string is rendered as text, and only http(s) links become links.
+ *
+ * Stateless: the card controller (lib/page/cards.ts) owns state and passes it in, so this renders
+ * the same in the page's shadow root, in unit tests and on a plain test page.
+ */
+import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/annotations.ts';
+import { formatDate } from '../lib/util/dates.ts';
+
+/** What a card shows: an entity or event card, or a disputed claim's check. */
+export type CardContent = { kind: 'card'; card: CardData } | { kind: 'claim'; name: string; check: ClaimCheck };
+
+export interface CardProps {
+  content: CardContent;
+  /** The article's date the card is "as of" (ISO). */
+  asOf: string;
+  /** True when the page gave no date and `asOf` is today. */
+  undated: boolean;
+  /** Pinned cards say how to leave them. */
+  pinned: boolean;
+  /** A short status line ("Copied", "Hidden on this site"), or null. */
+  status: string | null;
+  onCopy: () => void;
+  /** Absent for claims: only entities and events can be hidden per site. */
+  onHide?: () => void;
+  onClose: () => void;
+}
+
+/** The URL as a link target when it is http or https; anything else (javascript:, data:) is null. */
+export function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The name a card is labelled with. */
+export function contentName(content: CardContent): string {
+  return content.kind === 'card' ? content.card.name : content.name;
+}
+
+const MAX_SOURCES = 3;
+
+function Source({ source }: { source: SourceRef }) {
+  const href = safeHref(source.url);
+  const label = source.published ? `${source.publisher} (${formatDate(source.published)})` : source.publisher;
+  if (!href) return <span class="source">{label}</span>;
+  return (
+    <a class="source" href={href} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  );
+}
+
+function Sources({ sources, label = 'Sources' }: { sources: SourceRef[]; label?: string }) {
+  if (sources.length === 0) return null;
+  const more = sources.length - MAX_SOURCES;
+  return (
+    <p class="sources">
+      <span class="label">{label}: </span>
+      {sources.slice(0, MAX_SOURCES).map((s, i) => (
+        <span key={`${s.url}|${i}`}>
+          {i > 0 ? '; ' : ''}
+          <Source source={s} />
+        </span>
+      ))}
+      {more > 0 ? ` and ${more} more` : ''}
+    </p>
+  );
+}
+
+/** Differing figures side by side, each with its source. */
+function Columns({ label, columns }: { label: string; columns: { head: string; text?: string; source: SourceRef }[] }) {
+  if (columns.length === 0) return null;
+  return (
+    <div class="conflicts">
+      <p class="label">{label}</p>
+      <div class="columns">
+        {columns.map((c, i) => (
+          <div class="column" key={i}>
+            <p class="column-head">{c.head}</p>
+            {c.text ? <p>{c.text}</p> : null}
+            <Sources sources={[c.source]} label="Source" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Fact({ fact }: { fact: CardFact }) {
+  return (
+    <li class="fact">
+      <p class="statement">{fact.statement}</p>
+      <p class="meta">
+        {fact.distance ? <span class="distance">{fact.distance}</span> : null}
+        {fact.distance ? ' · ' : ''}
+        <span class="confidence">{fact.confidence === 'corroborated' ? 'Corroborated' : 'Single source'}</span>
+      </p>
+      <Sources sources={fact.sources} />
+      {fact.conflicts.length > 0 ? (
+        <Columns
+          label="Sources differ:"
+          columns={[
+            ...fact.sources.slice(0, 1).map((source) => ({ head: 'Fact base', text: fact.statement, source })),
+            ...fact.conflicts.map((c) => ({ head: `Also reported: ${c.value}`, text: c.note, source: c.source })),
+          ]}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+function EntityBody({ card, asOf }: { card: CardData; asOf: string }) {
+  return (
+    <>
+      {card.description ? <p class="description">{card.description}</p> : null}
+      {card.roleOnDate ? (
+        <p class="role">
+          <span class="label">On {formatDate(asOf)}: </span>
+          {card.roleOnDate}
+        </p>
+      ) : null}
+      {card.roleNow ? (
+        <p class="role-now">
+          <span class="label">Now: </span>
+          {card.roleNow}
+        </p>
+      ) : null}
+      {card.termNote ? <p class="term">{card.termNote}</p> : null}
+      {card.facts.length > 0 ? (
+        <ul class="facts" aria-label="Key facts">
+          {card.facts.map((f) => (
+            <Fact key={f.id} fact={f} />
+          ))}
+        </ul>
+      ) : (
+        <Sources sources={card.sources} />
+      )}
+      {card.coverageNotice ? <p class="notice coverage">{card.coverageNotice}</p> : null}
+    </>
+  );
+}
+
+function ClaimBody({ check }: { check: ClaimCheck }) {
+  return (
+    <>
+      <p class="verdict">The fact base differs: {check.expected}</p>
+      <p class="explanation">{check.explanation}</p>
+      <Sources sources={check.sources} />
+      <Columns
+        label="Other figures:"
+        columns={(check.alternatives ?? []).map((alt) => ({
+          head: `${alt.value} (${alt.verdict === 'consistent' ? 'fits the claim' : 'differs'})`,
+          text: alt.note,
+          source: alt.source,
+        }))}
+      />
+    </>
+  );
+}
+
+/** The card itself: a labelled, non-modal dialog. */
+export function Card(props: CardProps) {
+  const { content, asOf, undated, pinned, status } = props;
+  const name = contentName(content);
+  return (
+    <div class="card" role="dialog" aria-label={name} tabIndex={-1} data-kind={content.kind}>
+      <div class="head">
+        <h2 class="name">{content.kind === 'claim' ? `Claim: “${name}”` : name}</h2>
+        <button type="button" class="close" aria-label="Close card" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      {undated ? <p class="notice">No date found on this page: facts as of today.</p> : null}
+      {content.kind === 'card' ? <EntityBody card={content.card} asOf={asOf} /> : <ClaimBody check={content.check} />}
+      <div class="foot">
+        <div class="actions">
+          <button type="button" class="copy" onClick={props.onCopy}>
+            Copy as citation
+          </button>
+          {props.onHide ? (
+            <button type="button" class="hide" onClick={props.onHide}>
+              Not this — hide on this site
+            </button>
+          ) : null}
+        </div>
+        <p class="status" role="status">
+          {status ?? ''}
+        </p>
+        {pinned ? <p class="hint">Esc closes this card.</p> : null}
+      </div>
+    </div>
+  );
+}

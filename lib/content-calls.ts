@@ -1,0 +1,78 @@
+/**
+ * The content script's half of the protocol in lib/messages.ts, kept in a module of its own for
+ * the content script's size budget: importing lib/messages.ts would bring every call's request
+ * schema into the page (their zod features alone cost over a kilobyte gzipped).
+ *
+ * lib/messages.ts stays the one list of calls: it uses these very reply schemas for the content
+ * script's calls (a unit test checks they are the same objects), and re-exports `TabMessage`.
+ */
+import * as z from 'zod/mini';
+import { AnnotateResult, Card } from './annotations.ts';
+import type { ContentScriptCall, Reply, ReplyOf, RequestOf, SenderInfo } from './messages.ts';
+import { ContentSettings } from './settings.ts';
+
+/** Reply to `lookup`. */
+export const LookupReply = z.object({ card: z.nullable(Card) });
+/** Reply to `hideOnSite`: the ids now hidden on the sender's site. */
+export const HideOnSiteReply = z.object({ hiddenIds: z.array(z.string()) });
+/** Reply to a call that only confirms. */
+export const EmptyReply = z.object({});
+
+/** The reply schema of every call a content script may make. */
+export const CONTENT_REPLIES = {
+  annotate: AnnotateResult,
+  lookup: LookupReply,
+  contentSettings: ContentSettings,
+  hideOnSite: HideOnSiteReply,
+  setBadge: EmptyReply,
+} as const;
+
+/** Messages the background sends to a tab's content script (`tabs.sendMessage`). */
+export type TabMessage =
+  /** Start keyboard navigation of the mentions (the shortcut or the popup's button). */
+  | { type: 'nhs-context:navigate' }
+  /** The settings changed: read them again and repaint. */
+  | { type: 'nhs-context:refresh' };
+
+const TAB_MESSAGE_TYPES: ReadonlySet<string> = new Set<TabMessage['type']>([
+  'nhs-context:navigate',
+  'nhs-context:refresh',
+]);
+
+/**
+ * A message received by a content script, when it is one of ours: sent by our own extension from
+ * outside any tab (the background or an extension page), with exactly a known `type`. Else null.
+ */
+export function parseTabMessage(raw: unknown, sender: SenderInfo, extensionId: string): TabMessage | null {
+  if (!extensionId || sender.id !== extensionId || sender.tab != null) return null;
+  if (!raw || typeof raw !== 'object' || Object.keys(raw).length !== 1) return null;
+  const type = (raw as { type?: unknown }).type;
+  return typeof type === 'string' && TAB_MESSAGE_TYPES.has(type) ? ({ type } as TabMessage) : null;
+}
+
+/**
+ * Send a content script call and check its reply, like `callBackground` in lib/messages.ts: a
+ * rejected send is `no-connection`, a reply that does not match its schema `invalid-reply`.
+ */
+export async function callFromContent<K extends ContentScriptCall>(
+  send: (message: unknown) => Promise<unknown>,
+  request: RequestOf<K> & { type: K },
+): Promise<Reply<ReplyOf<K>>> {
+  let raw: unknown;
+  try {
+    raw = await send(request);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'no-connection', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  const envelope = (raw ?? {}) as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (envelope.ok === false && typeof envelope.error?.code === 'string' && typeof envelope.error.message === 'string') {
+    return { ok: false, error: envelope.error as Reply<never> extends { error: infer E } ? E : never };
+  }
+  const schema = CONTENT_REPLIES[request.type] as unknown as z.ZodMiniType<ReplyOf<K>>;
+  const data = envelope.ok === true ? z.safeParse(schema, envelope.data) : null;
+  if (!data?.success) return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${request.type}` } };
+  return { ok: true, data: data.data };
+}

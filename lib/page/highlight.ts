@@ -1,0 +1,108 @@
+/**
+ * Painting mentions with the CSS Custom Highlight API (DESIGN.md): the page's DOM is never touched.
+ * The `::highlight()` styles go in one constructed stylesheet adopted by the document, removed
+ * again by `destroy()`. Readable on light and dark pages (translucent tints over the page's own
+ * text colour, plus an underline) and in forced-colours mode (system colours).
+ */
+import type { MentionKind } from './mentions.ts';
+
+/** The highlight names (DESIGN.md "Decisions"). */
+export const HIGHLIGHT_NAMES = {
+  entity: 'nhs-context-entity',
+  event: 'nhs-context-event',
+  claim: 'nhs-context-claim',
+  current: 'nhs-context-current',
+} as const;
+
+/** Later wins where ranges overlap: the keyboard's current mention above all. */
+const PRIORITY: Record<keyof typeof HIGHLIGHT_NAMES, number> = { entity: 1, event: 2, claim: 3, current: 10 };
+
+const n = HIGHLIGHT_NAMES;
+
+/** The highlight styles adopted by the page's document. */
+export const HIGHLIGHT_CSS = `::highlight(${n.entity}){background-color:#ffc4004d;text-decoration:underline 2px #d69600f2}
+::highlight(${n.event}){background-color:#008cff33;text-decoration:underline dotted 2px #006edcf2}
+::highlight(${n.claim}){text-decoration:underline wavy 1.5px #d62828}
+::highlight(${n.current}){background-color:#fd0;color:#0b0c0c;text-decoration:underline 3px #0b0c0c}
+@media (forced-colors:active){::highlight(${n.entity}),::highlight(${n.event}),::highlight(${n.claim}){background-color:Mark;color:MarkText}::highlight(${n.current}){background-color:Highlight;color:HighlightText}}`;
+
+/** Paints and clears our highlights in one document. */
+export interface Painter {
+  /** Replace every mention highlight with these ranges, by kind. */
+  paint(ranges: Record<MentionKind, Range[]>): void;
+  /** Mark the keyboard's current mention (null: none). */
+  setCurrent(range: Range | null): void;
+  /** Remove every highlight (the stylesheet stays until `destroy`). */
+  clear(): void;
+  /** Remove the highlights and the stylesheet. */
+  destroy(): void;
+}
+
+type HighlightGlobals = typeof globalThis & {
+  CSS?: { highlights?: Map<string, unknown> };
+  Highlight?: new (...ranges: Range[]) => { priority: number };
+};
+
+/** Whether this browser has the Highlight API (Chromium 105+, Firefox 140+). */
+export function supportsHighlights(): boolean {
+  const g = globalThis as HighlightGlobals;
+  return typeof g.Highlight === 'function' && !!g.CSS?.highlights;
+}
+
+/** A constructed stylesheet for `doc` (its window's constructor, so it can be adopted there). */
+export function styleSheet(doc: Document, css: string): CSSStyleSheet {
+  const view = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+  const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
+  sheet.replaceSync(css);
+  return sheet;
+}
+
+/** Adopt a stylesheet into a document; returns how to take it out again. */
+export function adoptStyles(doc: Document, css: string): () => void {
+  const sheet = styleSheet(doc, css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  return () => {
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+/** A painter for `doc`, or null when the browser has no Highlight API (then nothing is marked). */
+export function createPainter(doc: Document): Painter | null {
+  if (!supportsHighlights()) return null;
+  const g = globalThis as Required<HighlightGlobals>;
+  const registry = g.CSS.highlights!;
+  let unadopt: (() => void) | null = null;
+  const ensureStyles = () => {
+    unadopt ??= adoptStyles(doc, HIGHLIGHT_CSS);
+  };
+  const set = (key: keyof typeof HIGHLIGHT_NAMES, ranges: Range[]) => {
+    if (ranges.length === 0) {
+      registry.delete(HIGHLIGHT_NAMES[key]);
+      return;
+    }
+    const highlight = new g.Highlight(...ranges);
+    highlight.priority = PRIORITY[key];
+    registry.set(HIGHLIGHT_NAMES[key], highlight);
+  };
+  const clear = () => {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+  };
+  return {
+    paint(ranges) {
+      ensureStyles();
+      set('entity', ranges.entity);
+      set('event', ranges.event);
+      set('claim', ranges.claim);
+    },
+    setCurrent(range) {
+      ensureStyles();
+      set('current', range ? [range] : []);
+    },
+    clear,
+    destroy() {
+      clear();
+      unadopt?.();
+      unadopt = null;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CallContext } from '../lib/router.ts';
+import { createSettingsStore, DEFAULT_SETTINGS } from '../lib/settings.ts';
+import { badgeText, createTabHandlers, type TabServiceDeps } from '../lib/tab-service.ts';
+
+function deps(): TabServiceDeps & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    settings: createSettingsStore({
+      get: async (key) => (key in data ? { [key]: data[key] } : {}),
+      set: async (items) => void Object.assign(data, items),
+    }),
+    setBadge: vi.fn(async () => {}),
+    sendToTab: vi.fn(async () => true),
+    broadcast: vi.fn(async () => {}),
+    injectContentScript: vi.fn(async () => {}),
+    registerSite: vi.fn(async () => {}),
+  };
+}
+
+const contentScript = (url: string, tab: unknown = { id: 7 }): CallContext => ({
+  senderClass: 'content-script',
+  sender: { id: 'ext', url, tab, frameId: 0 },
+});
+const popup: CallContext = {
+  senderClass: 'extension-page',
+  sender: { id: 'ext', url: 'chrome-extension://ext/popup.html' },
+};
+
+describe('tab handlers', () => {
+  it('hides an id on the sender’s own site, whatever the page might claim', async () => {
+    const d = deps();
+    const handlers = createTabHandlers(d);
+    const reply = await handlers.hideOnSite(
+      { type: 'hideOnSite', id: 'steve-barclay' },
+      contentScript('https://www.bbc.co.uk/news/1'),
+    );
+    expect(reply).toEqual({ hiddenIds: ['steve-barclay'] });
+    const forBbc = await handlers.contentSettings({ type: 'contentSettings' }, contentScript('https://bbc.co.uk/x'));
+    const forSky = await handlers.contentSettings({ type: 'contentSettings' }, contentScript('https://news.sky.com/x'));
+    expect([forBbc.hiddenIds, forSky.hiddenIds]).toEqual([['steve-barclay'], []]);
+  });
+
+  it('sets the badge of the sender’s own tab', async () => {
+    const d = deps();
+    await createTabHandlers(d).setBadge({ type: 'setBadge', count: 12 }, contentScript('https://www.bbc.co.uk/'));
+    expect(d.setBadge).toHaveBeenCalledWith(7, '12');
+    await expect(
+      createTabHandlers(d).setBadge({ type: 'setBadge', count: 1 }, contentScript('https://www.bbc.co.uk/', null)),
+    ).rejects.toThrow(/no sender tab/);
+  });
+
+  it('saves settings and tells open pages to refresh', async () => {
+    const d = deps();
+    const saved = await createTabHandlers(d).setSettings(
+      { type: 'setSettings', settings: { ...DEFAULT_SETTINGS, paused: true } },
+      popup,
+    );
+    expect(saved.paused).toBe(true);
+    expect(d.broadcast).toHaveBeenCalledWith({ type: 'nhs-context:refresh' });
+    expect((await createTabHandlers(d).getSettings({ type: 'getSettings' }, popup)).paused).toBe(true);
+  });
+
+  it('passes the popup’s tab actions on', async () => {
+    const d = deps();
+    const handlers = createTabHandlers(d);
+    expect(await handlers.navigateTab({ type: 'navigateTab', tabId: 3 }, popup)).toEqual({ sent: true });
+    expect(d.sendToTab).toHaveBeenCalledWith(3, { type: 'nhs-context:navigate' });
+    expect(await handlers.annotateTab({ type: 'annotateTab', tabId: 3 }, popup)).toEqual({ injected: true });
+    expect(d.injectContentScript).toHaveBeenCalledWith(3);
+    expect(await handlers.alwaysOnSite({ type: 'alwaysOnSite', origin: 'https://example.org' }, popup)).toEqual({
+      registered: true,
+    });
+    expect(d.registerSite).toHaveBeenCalledWith('https://example.org');
+  });
+
+  it('fails without its browser operations', async () => {
+    await expect(createTabHandlers(undefined).getSettings({ type: 'getSettings' }, popup)).rejects.toThrow(
+      /not available/,
+    );
+  });
+});
+
+describe('badgeText', () => {
+  it.each([
+    [0, ''],
+    [1, '1'],
+    [99, '99'],
+    [100, '99+'],
+  ])('%i → %j', (count, text) => {
+    expect(badgeText(count)).toBe(text);
+  });
+});
