@@ -1,0 +1,174 @@
+/**
+ * Search the fact base (also opened from the context menu on selected text, `#search=…`): each
+ * result's card as of a date, its roles and every fact about it with sources; any fact can be
+ * flagged as wrong from here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { SearchHit } from '../../lib/messages-manage.ts';
+import { data, type Call } from './client.ts';
+import { SourceLink } from './OwnFactsSection.tsx';
+
+/** Search section props. */
+export interface SearchProps {
+  call: Call;
+  /** A query to run at once (from the context menu). */
+  initialQuery: string;
+  onChanged: () => void;
+}
+
+type Source = SearchHit['facts'][number]['sources'][number];
+
+function Sources({ sources }: { sources: Source[] }) {
+  return (
+    <span class="sources">
+      {sources.map((s, i) => (
+        <span key={i}>
+          {i > 0 ? ', ' : ' — '}
+          <SourceLink url={s.url} label={s.publisher} />
+          {s.published ? ` (${s.published})` : ''}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function FlagButton({ call, recordId, onChanged }: { call: Call; recordId: string; onChanged: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  if (done)
+    return (
+      <span class="flagged" role="status">
+        {done}
+      </span>
+    );
+  if (!open) {
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        Flag as wrong
+      </button>
+    );
+  }
+  const save = async () => {
+    const r = await data(call({ type: 'flagFact', recordId, ...(note.trim() ? { note } : {}) })).catch(
+      (e: unknown) => ({ ok: false as const, message: String(e) }),
+    );
+    setDone(r.ok ? 'Flagged' : r.message);
+    onChanged();
+  };
+  return (
+    <span class="flag-form">
+      <input aria-label="Why is it wrong? (optional)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />{' '}
+      <button type="button" onClick={() => void save()}>
+        Save flag
+      </button>
+    </span>
+  );
+}
+
+function Hit({ hit, call, onChanged }: { hit: SearchHit; call: Call; onChanged: () => void }) {
+  const card = hit.card;
+  return (
+    <article class="search-hit" data-id={hit.id} aria-label={hit.name}>
+      <h3>
+        {hit.name} <span class="hint">({hit.kind})</span>
+        {hit.private ? <span class="badge"> private</span> : null}
+      </h3>
+      {hit.description ? <p>{hit.description}</p> : null}
+      {card?.roleOnDate ? <p class="role-on-date">Role then: {card.roleOnDate}</p> : null}
+      {card?.roleNow ? <p>Role now: {card.roleNow}</p> : null}
+      {card && card.facts.length > 0 ? (
+        <>
+          <h4>On the card</h4>
+          <ul class="card-facts">
+            {card.facts.map((f) => (
+              <li key={f.id}>
+                {f.date ? `${f.date}: ` : ''}
+                {f.statement}
+                {f.distance ? ` (${f.distance})` : ''}
+                <Sources sources={f.sources} /> <FlagButton call={call} recordId={f.id} onChanged={onChanged} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hit.roles.length > 0 ? (
+        <>
+          <h4>Roles</h4>
+          <ul>
+            {hit.roles.map((r, i) => (
+              <li key={i}>
+                {r.title}: {r.from ?? '?'} to {r.to ?? 'now'}
+                <Sources sources={[r.source]} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hit.facts.length > 0 ? (
+        <>
+          <h4>All facts</h4>
+          <ul class="all-facts">
+            {hit.facts.map((f) => (
+              <li key={f.id}>
+                {f.date ? `${f.date}: ` : ''}
+                {f.statement}
+                <Sources sources={f.sources} /> <FlagButton call={call} recordId={f.id} onChanged={onChanged} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+/** The search form and its results. */
+export function SearchSection({ call, initialQuery, onChanged }: SearchProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const [date, setDate] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (q: string) => {
+    if (!q.trim()) return;
+    try {
+      setHits((await data(call({ type: 'search', query: q.trim().slice(0, 300), ...(date ? { date } : {}) }))).hits);
+      setError(null);
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+  useEffect(() => {
+    setQuery(initialQuery);
+    void run(initialQuery);
+  }, [initialQuery]);
+
+  return (
+    <section aria-labelledby="search-title" id="search">
+      <h2 id="search-title">Search the fact base</h2>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(query);
+        }}
+      >
+        <label>
+          Name, alias or event{' '}
+          <input type="search" name="query" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>{' '}
+        <label>
+          As of <input type="date" name="as-of" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit">Search</button>
+      </form>
+      {error ? <p role="alert">{error}</p> : null}
+      {hits && hits.length === 0 ? <p role="status">Nothing found for “{query}”.</p> : null}
+      <div class="search-results" aria-live="polite">
+        {hits?.map((h) => (
+          <Hit key={h.id} hit={h} call={call} onChanged={onChanged} />
+        ))}
+      </div>
+    </section>
+  );
+}
