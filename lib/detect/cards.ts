@@ -50,6 +50,8 @@ export function lookupCard(index: FactIndex, query: string, date: string, today 
   const id = index.entity(query) || index.event(query) ? query : nameMap(index).get(foldString(query.replace(/^the\s+/i, '')));
   if (!id) return null;
   const entity = index.entity(id);
+  // A private own entity is never shown in pages: not by name (nameMap skips it), not by id either.
+  if (entity?.private) return null;
   if (entity?.kind === 'role') {
     const holder = index.holdersOn(entity.id, date)[0];
     if (holder) return buildCard(index, holder.person.id, date, today);

@@ -28,16 +28,22 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * `external`: ids another installed pack defines (id → entity kind, or 'event'), which this pack may
+ * refer to; the own-facts pack says things about the bundled pack's entities.
+ */
+export type ValidateOptions = { external?: ReadonlyMap<string, string> };
+
+/**
  * Checks a pack against the schema and its internal references (duplicate ids across entities and
  * events, and among facts; unknown ids in participants, subjects, organisations, roles, parents;
  * periods that end before they start). Returns the parsed pack, or every error (capped).
  */
-export function validatePack(input: unknown): PackResult {
+export function validatePack(input: unknown, opts: ValidateOptions = {}): PackResult {
   const parsed = Pack.safeParse(input);
   const errors: PackError[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
-  errors.push(...referenceErrors(input));
+  errors.push(...referenceErrors(input, opts.external));
   if (parsed.success && errors.length === 0) return { ok: true, pack: parsed.data };
   return { ok: false, errors: capErrors(errors) };
 }
@@ -49,12 +55,16 @@ function capErrors(errors: PackError[]): PackError[] {
 }
 
 /** Reference checks on the raw input, tolerant of a wrong shape (the schema reports that). */
-function referenceErrors(input: unknown): PackError[] {
+function referenceErrors(input: unknown, external?: ReadonlyMap<string, string>): PackError[] {
   const root = isObj(input) ? input : {};
   const errors: PackError[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
   const kinds = new Map<string, unknown>(); // entity id → kind
   const events = new Set<string>();
+  for (const [id, kind] of external ?? []) {
+    if (kind === 'event') events.add(id);
+    else kinds.set(id, kind);
+  }
   const firstAt = new Map<string, string>(); // entity/event id → path of its first use
   const claim = (id: string, path: string) => {
     const first = firstAt.get(id);
@@ -64,8 +74,9 @@ function referenceErrors(input: unknown): PackError[] {
   arr(root.entities).forEach((e, i) => {
     const id = isObj(e) ? str(e.id) : undefined;
     if (id === undefined || !isObj(e)) return;
+    const first = !firstAt.has(id);
     claim(id, `$.entities[${i}].id`);
-    if (!kinds.has(id)) kinds.set(id, e.kind);
+    if (first) kinds.set(id, e.kind);
   });
   arr(root.events).forEach((e, i) => {
     const id = isObj(e) ? str(e.id) : undefined;

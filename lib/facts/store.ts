@@ -8,7 +8,7 @@
  * own tables that pack imports never touch.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Annotation } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card } from '../annotations.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
 export type PackOrigin = 'bundled' | 'file' | 'subscription' | 'own';
@@ -47,12 +47,23 @@ export interface FlagRow {
   createdAt: string;
 }
 
-/** An annotation the reader chose to keep, with the page it came from. */
+/**
+ * One article kept by the opt-in "keep annotations" setting, with what exports need to rebuild its
+ * annotations (cards, claims, text). Version 1 rows held one `annotation`; lib/kept.ts reads both.
+ */
 export interface KeptRow {
   id?: number;
   url: string;
   title?: string;
-  annotation: Annotation;
+  /** The article's date (ISO); `packVersion` is FactIndex.packVersion at the time. */
+  date?: string;
+  publishedFrom?: AnnotateResult['page']['publishedFrom'];
+  annotations?: Annotation[];
+  claims?: Annotation[];
+  cards?: Card[];
+  text?: string;
+  packVersion?: string;
+  annotation?: Annotation;
   note?: string;
   createdAt: string;
 }
@@ -129,6 +140,41 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The browser refused a write for lack of space; the transaction was rolled back, nothing kept. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(cause?: unknown) {
+    super(
+      'Storage full: the browser has no more space for the fact base, so nothing was saved. Free some disk space or remove packs you no longer need, then try again.',
+      { cause },
+    );
+  }
+}
+
+const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+
+/** True for a quota failure however Dexie wrapped it (BulkError failures, AbortError inner, cause). */
+export function isQuotaExceeded(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (typeof e.name === 'string' && QUOTA_NAMES.has(e.name)) return true;
+  const failures = Array.isArray(e.failures)
+    ? e.failures
+    : e.failures && typeof e.failures === 'object'
+      ? Object.values(e.failures)
+      : [];
+  return [e.inner, e.cause, ...failures].some((inner) => isQuotaExceeded(inner, depth + 1));
+}
+
+/** Run a write; a quota failure becomes a `StorageFullError` (the write's transaction rolled back). */
+export async function storageFullOnQuota<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw isQuotaExceeded(error) ? new StorageFullError(error) : error;
+  }
+}
+
 /** The background's fact store. Validate packs (packs.ts) before importing them. */
 export class FactStore {
   private constructor(readonly db: NhsContextDb) {}
@@ -172,11 +218,13 @@ export class FactStore {
       ...(extra ? { extra } : {}),
     };
     const { packs, chunks: table } = this.db;
-    await this.db.transaction('rw', packs, table, async () => {
-      await table.where('[packId+seq]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).delete();
-      await table.bulkAdd(chunks);
-      await packs.put(row);
-    });
+    await storageFullOnQuota(() =>
+      this.db.transaction('rw', packs, table, async () => {
+        await table.where('[packId+seq]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).delete();
+        await table.bulkAdd(chunks);
+        await packs.put(row);
+      }),
+    );
   }
 
   /** Every stored pack, reassembled, in load order (bundled, subscriptions, files, own; then id). */
@@ -192,6 +240,17 @@ export class FactStore {
       else byPack.set(c.packId, [c]);
     }
     return sortRows(rows).map((row) => assemble(row, byPack.get(row.id) ?? []));
+  }
+
+  /** One stored pack, reassembled, with its origin; undefined when absent. Nests in a caller's transaction. */
+  async getPack(id: string): Promise<{ pack: Pack; origin: PackOrigin } | undefined> {
+    const { packs, chunks } = this.db;
+    return this.db.transaction('r', packs, chunks, async () => {
+      const row = await packs.get(id);
+      if (!row) return undefined;
+      const list = await chunks.where('[packId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+      return { pack: assemble(row, list), origin: row.origin };
+    });
   }
 
   /** Metadata of every stored pack, in load order. */
@@ -223,7 +282,15 @@ export class FactStore {
 
   /** Stores a setting (any structured-cloneable value). */
   async setSetting(key: string, value: unknown): Promise<void> {
-    await this.db.settings.put({ key, value });
+    await storageFullOnQuota(() => this.db.settings.put({ key, value }));
+  }
+
+  /**
+   * `listener` runs when the connection is closed underneath: the database was deleted (Dexie
+   * closes on `versionchange`) or the browser closed it. Not called for `close()`.
+   */
+  onClose(listener: () => void): void {
+    this.db.on('close', listener);
   }
 
   /** Closes the database connection. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffPacks, jsonPath, packSummary, parsePackText, sharedAliases } from '../../lib/facts/packs.ts';
-import { richPack } from './fixtures.ts';
+import { diffPacks, jsonPath, packSummary, parsePackText, sharedAliases, validatePack } from '../../lib/facts/packs.ts';
+import { makePack, richPack } from './fixtures.ts';
 
 describe('parsePackText', () => {
   it('parses and validates pack text, ignoring a BOM', () => {
@@ -78,5 +78,16 @@ describe('sharedAliases', () => {
     const pack = richPack();
     pack.entities[1]!.aliases.push({ text: 'bma', match: 'ignore-case', context: 'domain' });
     expect(sharedAliases(pack)).toEqual([{ text: 'BMA', entities: ['bma', 'bma-rdc'] }]);
+  });
+});
+
+describe('validatePack with external ids', () => {
+  it('accepts references to ids another installed pack defines, and only those', () => {
+    const own = makePack('own', '1.0.0', 0, 0);
+    own.facts = [{ ...makePack('x', '1.0.0', 1, 1).facts[0]!, id: 'own-fact-1', subject: 'bma' }];
+    expect(validatePack(own).ok).toBe(false);
+    expect(validatePack(own, { external: new Map([['bma', 'organisation']]) }).ok).toBe(true);
+    const unknown = validatePack(own, { external: new Map([['strike-1', 'event']]) });
+    expect(unknown.ok ? [] : unknown.errors).toEqual([{ path: '$.facts[0].subject', message: "unknown entity or event id 'bma'" }]);
   });
 });
