@@ -9,7 +9,19 @@ const bannedProperties = ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'dange
 );
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'assets/**', 'test-results/**', 'coverage/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.cli-build/**',
+      'demo-output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'assets/**',
+      'test-results/**',
+      'coverage/**',
+      '.cli-build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Code that runs in the browser (pages, extension pages, the background). The CLI and tests run

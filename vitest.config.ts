@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // tests/static/ read the production builds: their own stage (vitest.static.config.ts).
+    exclude: ['tests/e2e/**', 'tests/static/**', 'node_modules/**'],
     environment: 'node',
     restoreMocks: true,
   },

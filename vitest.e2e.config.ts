@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page, an extension and a service worker on two shared cores: give polled expectations time.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,

@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { NEWS_SITE_MATCHES, TEST_HOSTS_ENV, TEST_SITE_MATCHES } from './lib/sites.ts';
+import { NAVIGATE_COMMAND, NEWS_SITE_MATCHES, TEST_HOSTS_ENV, TEST_SITE_MATCHES } from './lib/sites.ts';
 
 /** A test build also runs the content script on loopback pages served by the e2e tests. */
 const testHosts = process.env[TEST_HOSTS_ENV] === '1';
@@ -11,15 +11,33 @@ export default defineConfig({
   imports: false,
   // `wxt dev` would try to launch a browser, which crashes as root without a display.
   webExt: { disabled: true },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The test-only hook (lib/page/test-hook.ts) exists only in a test build; elsewhere this is
+    // `false` and the bundler drops the hook's code.
+    define: { 'import.meta.env.NHS_CONTEXT_TEST': JSON.stringify(testHosts) },
+    // Extension pages support modulepreload natively; Vite's polyfill would add a `fetch` to them
+    // (tests/static/bundle-scan.test.ts allows network code only for pack subscriptions).
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser }) => ({
     name: 'NHS Context',
     description:
       'Annotates UK news about NHS industrial action with dated, sourced facts: who held which role, when strikes and offers happened.',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    // alarms: subscription updates; contextMenus: "Search NHS Context" on selected text.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: NEWS_SITE_MATCHES,
     // Other sites only when the user grants them.
     optional_host_permissions: ['https://*/*'],
+    commands: {
+      [NAVIGATE_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Step through the highlighted mentions on this page',
+      },
+    },
+    // Chrome only (Firefox has no such key): no web page, and — `ids` unset — no other extension
+    // may message us. Approved in tests/static/manifest.test.ts.
+    ...(browser !== 'firefox' && { externally_connectable: { matches: [] } }),
     // Firefox only: Chromium flags unknown manifest keys.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

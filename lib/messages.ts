@@ -4,10 +4,20 @@
  * Requests are parsed before any handler runs; failures come back as values, never thrown.
  * Privilege comes from the sender (`classifySender`), never from the message body.
  *
- * zod/mini, because the content script imports this module and has a size budget.
+ * zod/mini, because the content script shares these schemas and has a size budget. The content
+ * script itself imports only its half (lib/content-calls.ts: its calls' reply schemas, used here
+ * too, and the messages the background sends it), not this module.
  */
 import * as z from 'zod/mini';
-import { AnnotateResult, Card, PageText } from './annotations.ts';
+import { AnnotateResult } from './annotations.ts';
+import { EmptyReply, HideOnSiteReply, LookupReply } from './content-calls.ts';
+import { PageText } from './page-text.ts';
+import { ContentSettings, Settings } from './settings.ts';
+import { manageCalls } from './messages-manage.ts';
+
+const TabId = z.number().check(z.gte(0));
+/** An https origin, as "Always on this site" registers it. */
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/i;
 
 const IsoDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD'));
 
@@ -26,7 +36,10 @@ export const PackSummary = z.object({
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
-/** Calls a content script may make: read-only questions about the page it runs in. */
+/**
+ * Calls a content script may make: read-only questions about the page it runs in, plus two writes
+ * scoped by the sender itself (its own site's hidden list, its own tab's badge).
+ */
 export const contentScriptCalls = {
   /** Annotate an article's text: mentions, cards and claim checks as of its date. */
   annotate: {
@@ -40,7 +53,22 @@ export const contentScriptCalls = {
       query: z.string().check(z.minLength(1), z.maxLength(300)),
       date: z.optional(IsoDate),
     }),
-    reply: z.object({ card: z.nullable(Card) }),
+    reply: LookupReply,
+  },
+  /** The settings that apply to the sender's own site (the site comes from the sender, not the message). */
+  contentSettings: {
+    request: z.strictObject({ type: z.literal('contentSettings') }),
+    reply: ContentSettings,
+  },
+  /** "Not this — hide on this site": hide an entity or event on the sender's own site only. */
+  hideOnSite: {
+    request: z.strictObject({ type: z.literal('hideOnSite'), id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    reply: HideOnSiteReply,
+  },
+  /** The number of highlighted mentions, shown on the toolbar badge of the sender's own tab. */
+  setBadge: {
+    request: z.strictObject({ type: z.literal('setBadge'), count: z.number().check(z.gte(0)) }),
+    reply: EmptyReply,
   },
 } as const;
 
@@ -56,8 +84,43 @@ export const extensionPageCalls = {
       factCount: z.number(),
       /** The version string of the fact index in use (joined pack versions). */
       packVersion: z.string(),
+      /** Things the reader should know about the fact base, e.g. that it was rebuilt (lib/facts/marks.ts). */
+      notices: z.optional(z.array(z.string())),
     }),
   },
+  /** The reader's settings (lib/settings.ts). */
+  getSettings: {
+    request: z.strictObject({ type: z.literal('getSettings') }),
+    reply: Settings,
+  },
+  /** Replace the reader's settings; open pages are told to re-read theirs. */
+  setSettings: {
+    request: z.strictObject({ type: z.literal('setSettings'), settings: Settings }),
+    reply: Settings,
+  },
+  /** Start keyboard navigation of the mentions in a tab (the popup's button). */
+  navigateTab: {
+    request: z.strictObject({ type: z.literal('navigateTab'), tabId: TabId }),
+    reply: z.object({ sent: z.boolean() }),
+  },
+  /** "Annotate this page": run the content script once in a tab the popup was opened on (activeTab). */
+  annotateTab: {
+    request: z.strictObject({ type: z.literal('annotateTab'), tabId: TabId }),
+    reply: z.object({ injected: z.boolean() }),
+  },
+  /**
+   * "Always on this site": after the popup obtained the optional host permission for an https
+   * origin, register the content script there (persisted by the browser).
+   */
+  alwaysOnSite: {
+    request: z.strictObject({
+      type: z.literal('alwaysOnSite'),
+      origin: z.string().check(z.regex(HTTPS_ORIGIN, 'expected an https origin'), z.maxLength(300)),
+    }),
+    reply: z.object({ registered: z.boolean() }),
+  },
+  /** Packs, subscriptions, own facts, flags, search, kept annotations, backup (lib/messages-manage.ts). */
+  ...manageCalls,
 } as const;
 
 /** Every call, by name. */
@@ -90,7 +153,39 @@ export interface ReplyError {
 /** What every call answers: data, or an error as a value. */
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
-const Request = z.discriminatedUnion('type', [calls.annotate.request, calls.lookup.request, calls.status.request]);
+const Request = z.discriminatedUnion('type', [
+  calls.annotate.request,
+  calls.lookup.request,
+  calls.contentSettings.request,
+  calls.hideOnSite.request,
+  calls.setBadge.request,
+  calls.status.request,
+  calls.getSettings.request,
+  calls.setSettings.request,
+  calls.navigateTab.request,
+  calls.annotateTab.request,
+  calls.alwaysOnSite.request,
+  calls.importPackFile.request,
+  calls.removePack.request,
+  calls.subscriptions.request,
+  calls.subscribe.request,
+  calls.updateSubscriptions.request,
+  calls.unsubscribe.request,
+  calls.ownFacts.request,
+  calls.saveOwnEntity.request,
+  calls.removeOwnEntity.request,
+  calls.saveOwnFact.request,
+  calls.removeOwnFact.request,
+  calls.exportOwnPack.request,
+  calls.flagFact.request,
+  calls.removeFlag.request,
+  calls.search.request,
+  calls.keptList.request,
+  calls.keptDelete.request,
+  calls.keptExport.request,
+  calls.backup.request,
+  calls.restore.request,
+]);
 // Keeps the union above in step with `calls`: a call missing from it fails to compile here.
 const _allListed: [CallName] extends [z.infer<typeof Request>['type']] ? true : never = true;
 void _allListed;
@@ -175,6 +270,9 @@ export function parseReply<K extends CallName>(type: K, raw: unknown): Reply<Rep
     return { ok: false, error: { code: 'invalid-reply', message: `reply to ${type} does not match its schema` } };
   return { ok: true, data: data.data };
 }
+
+/** Messages the background sends to a content script, and how the content script checks them. */
+export { parseTabMessage, type TabMessage } from './content-calls.ts';
 
 /** A message for any thrown value. */
 export function errorMessage(error: unknown): string {

@@ -47,3 +47,6 @@ export const TEST_SITE_MATCHES: string[] = ['http://127.0.0.1/*', 'http://localh
 
 /** The environment variable that makes a test build. */
 export const TEST_HOSTS_ENV = 'NHS_CONTEXT_TEST_HOSTS';
+
+/** The manifest command (keyboard shortcut) that starts mention navigation. */
+export const NAVIGATE_COMMAND = 'navigate-mentions';

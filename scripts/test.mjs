@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit tests, a test build for Chromium, end-to-end tests.
+ * `npm test`: typecheck, lint, unit tests, production builds with static gates (web-ext lint,
+ * manifest contract, bundle scan), a test build for Chromium, end-to-end tests.
  * Every stage runs (a failure does not hide the next stage's news) except e2e after a failed build,
  * which would test a stale or missing extension. The last line is exactly `N passed, N failed`:
  * the sum of all vitest tests, plus one failure per failed typecheck, lint or build.
@@ -76,6 +77,15 @@ async function main() {
   results.push(await staticStage('typecheck', bin('tsc'), ['--noEmit']));
   results.push(await staticStage('lint', bin('eslint'), ['.']));
   results.push(await vitestStage('unit', []));
+  // Static gates on production builds (Chrome and Firefox, in .output/audit/): web-ext lint, then
+  // the manifest contract and the bundle scan.
+  const audit = await staticStage('audit', process.execPath, [join(root, 'scripts', 'build-audit.mjs')]);
+  results.push(audit);
+  if (audit.ok) {
+    results.push(await vitestStage('static', ['--config', 'vitest.static.config.ts']));
+  } else {
+    console.log('\n=== static ===\nskipped: the production builds failed.');
+  }
   const build = await staticStage('build', bin('wxt'), ['build', '-b', 'chrome'], { NHS_CONTEXT_TEST_HOSTS: '1' });
   results.push(build);
   if (build.ok) {
@@ -87,7 +97,11 @@ async function main() {
   console.log('\n=== summary ===');
   for (const r of results) {
     const detail =
-      r.name === 'unit' || r.name === 'e2e' ? `${r.passed} passed, ${r.failed} failed` : r.ok ? 'ok' : 'FAILED';
+      r.name === 'unit' || r.name === 'static' || r.name === 'e2e'
+        ? `${r.passed} passed, ${r.failed} failed`
+        : r.ok
+          ? 'ok'
+          : 'FAILED';
     console.log(`${r.name.padEnd(10)} ${detail}`);
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -54,8 +54,14 @@ describe('classifySender', () => {
 });
 
 describe('the call list', () => {
-  it('gives content scripts only read-only calls', () => {
-    expect([...ALLOWED_CALLS['content-script']].sort()).toEqual(['annotate', 'lookup']);
+  it('gives content scripts only read-only calls, plus the two writes scoped to their own site and tab', () => {
+    expect([...ALLOWED_CALLS['content-script']].sort()).toEqual([
+      'annotate',
+      'contentSettings',
+      'hideOnSite',
+      'lookup',
+      'setBadge',
+    ]);
     expect([...ALLOWED_CALLS['extension-page']].sort()).toEqual(Object.keys(calls).sort());
     expect(ALLOWED_CALLS.foreign.size).toBe(0);
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { calls, type CallName, type SenderInfo } from '../lib/messages.ts';
+import { ALLOWED_CALLS, calls, extensionPageCalls, type CallName, type SenderInfo } from '../lib/messages.ts';
+import { manageCalls } from '../lib/messages-manage.ts';
 import { createRouter, toMessageListener, type Handlers } from '../lib/router.ts';
+import { DEFAULT_SETTINGS } from '../lib/settings.ts';
+import { MANAGE_SAMPLE_REPLIES, MANAGE_SAMPLE_REQUESTS } from './helpers/manage-samples.ts';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
@@ -18,6 +21,16 @@ const requests: Record<CallName, unknown> = {
   annotate: { type: 'annotate', page },
   lookup: { type: 'lookup', query: 'Steve Barclay', date: '2023-08-24' },
   status: { type: 'status' },
+  contentSettings: { type: 'contentSettings' },
+  hideOnSite: { type: 'hideOnSite', id: 'steve-barclay' },
+  setBadge: { type: 'setBadge', count: 3 },
+  getSettings: { type: 'getSettings' },
+  setSettings: { type: 'setSettings', settings: DEFAULT_SETTINGS },
+  navigateTab: { type: 'navigateTab', tabId: 7 },
+  annotateTab: { type: 'annotateTab', tabId: 7 },
+  alwaysOnSite: { type: 'alwaysOnSite', origin: 'https://example.org' },
+  // Packs, own facts, search, kept annotations, backup: extension pages only.
+  ...MANAGE_SAMPLE_REQUESTS,
 };
 
 const senders: Record<string, SenderInfo> = {
@@ -37,8 +50,8 @@ const senders: Record<string, SenderInfo> = {
 };
 
 const allowed: Record<string, CallName[]> = {
-  'extension page': ['annotate', 'lookup', 'status'],
-  'content script': ['annotate', 'lookup'],
+  'extension page': Object.keys(calls) as CallName[],
+  'content script': ['annotate', 'lookup', 'contentSettings', 'hideOnSite', 'setBadge'],
   'foreign extension': [],
   'missing fields': [],
 };
@@ -47,14 +60,21 @@ const results: Record<CallName, unknown> = {
   annotate: { page: {}, annotations: [], cards: [], claims: [] },
   lookup: { card: null },
   status: { packs: [], entityCount: 0, eventCount: 0, factCount: 0, packVersion: '' },
+  contentSettings: { enabled: true, markAll: false, kinds: DEFAULT_SETTINGS.kinds, hiddenIds: [] },
+  hideOnSite: { hiddenIds: ['steve-barclay'] },
+  setBadge: {},
+  getSettings: DEFAULT_SETTINGS,
+  setSettings: DEFAULT_SETTINGS,
+  navigateTab: { sent: true },
+  annotateTab: { injected: true },
+  alwaysOnSite: { registered: true },
+  ...MANAGE_SAMPLE_REPLIES,
 };
 
 function setup(impl?: Partial<Handlers>) {
-  const handlers = {
-    annotate: vi.fn(impl?.annotate ?? (() => results.annotate)),
-    lookup: vi.fn(impl?.lookup ?? (() => results.lookup)),
-    status: vi.fn(impl?.status ?? (() => results.status)),
-  };
+  const handlers = Object.fromEntries(
+    (Object.keys(calls) as CallName[]).map((type) => [type, vi.fn(impl?.[type] ?? (() => results[type]))]),
+  ) as Record<CallName, ReturnType<typeof vi.fn>>;
   const onError = vi.fn();
   const route = createRouter(handlers as unknown as Handlers, {
     extensionId: EXT_ID,
@@ -80,6 +100,16 @@ describe('createRouter: every call × every sender', () => {
     } else {
       expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(handlerCalls()).toBe(0);
+    }
+  });
+});
+
+describe('management calls (lib/messages-manage.ts)', () => {
+  it('are extension-page calls only: never open to content scripts or other senders', () => {
+    for (const type of Object.keys(manageCalls)) {
+      expect(Object.keys(extensionPageCalls), type).toContain(type);
+      expect(ALLOWED_CALLS['content-script'].has(type as CallName), type).toBe(false);
+      expect(ALLOWED_CALLS.foreign.has(type as CallName), type).toBe(false);
     }
   });
 });

@@ -3,15 +3,18 @@
  * NHS_CONTEXT_TEST_HOSTS=1) and a loopback HTTP server. Everything started here is stopped, and
  * every temporary profile removed, by the `close()` functions; call them in `finally`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The test build; NHS_CONTEXT_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild). */
+export const EXTENSION_DIR = process.env.NHS_CONTEXT_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
@@ -96,9 +99,9 @@ export interface TestServer {
 
 export type Routes = Record<string, { body: string; type?: string; status?: number }>;
 
-/** Serve fixed responses on 127.0.0.1 (port chosen by the OS); unknown paths get 404. */
-export async function serve(routes: Routes): Promise<TestServer> {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+/** Answer requests from fixed routes; unknown paths get 404. */
+function routeHandler(routes: Routes) {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes[path];
     if (!route) {
@@ -106,21 +109,72 @@ export async function serve(routes: Routes): Promise<TestServer> {
       return;
     }
     res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).end(route.body);
-  });
+  };
+}
+
+/** Listen on 127.0.0.1 (port chosen by the OS) and describe how to stop. */
+async function listen(
+  server: ReturnType<typeof createServer> | ReturnType<typeof createHttpsServer>,
+  scheme: 'http' | 'https',
+  cleanup: () => void = () => {},
+): Promise<TestServer> {
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', done);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${scheme}://127.0.0.1:${port}`,
     port,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          cleanup();
+          done();
+        });
       }),
   };
+}
+
+/** Serve fixed responses on 127.0.0.1 (port chosen by the OS); unknown paths get 404. */
+export async function serve(routes: Routes): Promise<TestServer> {
+  return listen(createServer(routeHandler(routes)), 'http');
+}
+
+/** A throwaway self-signed certificate for `hostname` (openssl req -x509), in a temporary folder. */
+function selfSignedCertificate(hostname: string): { key: Buffer; cert: Buffer; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'nhs-context-cert-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1'],
+      ...['-subj', `/CN=${hostname}`, '-addext', `subjectAltName=DNS:${hostname}`],
+    ],
+    { stdio: 'ignore', timeout: 30_000 },
+  );
+  return { key: readFileSync(key), cert: readFileSync(cert), dir };
+}
+
+/**
+ * Serve fixed responses over HTTPS on 127.0.0.1 with a self-signed certificate, to be reached
+ * under a real news hostname through `newsSiteArgs` (TOOLCHAIN.md, "Testing the site list for real").
+ */
+export async function serveHttps(routes: Routes, hostname = 'www.bbc.co.uk'): Promise<TestServer> {
+  const { key, cert, dir } = selfSignedCertificate(hostname);
+  const server = createHttpsServer({ key, cert }, routeHandler(routes));
+  return listen(server, 'https', () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/**
+ * Chromium flags that resolve `hostname` to a loopback test server and accept its self-signed
+ * certificate: the extension then sees `https://<hostname>/…` as a reader's browser would, and no
+ * traffic leaves the machine.
+ */
+export function newsSiteArgs(hostname: string, port: number): string[] {
+  return [`--host-resolver-rules=MAP ${hostname} 127.0.0.1:${port}`, '--ignore-certificate-errors'];
 }
 
 /**
