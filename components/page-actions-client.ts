@@ -25,7 +25,16 @@ export function alwaysOnOrigin(url: string | undefined): string | null {
   }
 }
 
-async function activeTab(): Promise<{ id: number; url?: string } | null> {
+/**
+ * The tab the popup describes: the active tab, or the one named by `?tab=ID` (for tests: opened
+ * in a tab of its own, the popup would otherwise describe itself).
+ */
+export async function activeTab(): Promise<{ id: number; url?: string } | null> {
+  const asked = Number(new URLSearchParams(globalThis.location?.search ?? '').get('tab'));
+  if (Number.isInteger(asked) && asked > 0) {
+    const tab = await browser.tabs.get(asked).catch(() => null);
+    if (tab?.id !== undefined) return { id: tab.id, url: tab.url };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }

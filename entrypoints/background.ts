@@ -9,6 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import bundledPack from '../assets/packs/nhs-industrial-action.json';
 import { annotate } from '../lib/detect/annotate.ts';
 import { lookupCard } from '../lib/detect/cards.ts';
+import { timelineFor } from '../lib/facts/timeline.ts';
 import { FactIndex } from '../lib/facts/index.ts';
 import { createFactBaseMarks } from '../lib/facts/marks.ts';
 import { FactStore } from '../lib/facts/store.ts';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
     listPacks: facts.listPacks,
     annotate,
     lookupCard,
+    timeline: timelineFor,
     today: () => todayIso(),
     tabs,
     notices: marks.notices,
@@ -130,6 +132,7 @@ function tabDeps(): TabServiceDeps {
       if (text) await action.setBadgeBackgroundColor({ tabId, color: '#005eb8' });
     },
     sendToTab,
+    requestTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined),
     broadcast: async (message) => {
       const tabs = await browser.tabs.query({});
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, message))));

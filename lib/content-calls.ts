@@ -32,11 +32,16 @@ export type TabMessage =
   /** Start keyboard navigation of the mentions (the shortcut or the popup's button). */
   | { type: 'nhs-context:navigate' }
   /** The settings changed: read them again and repaint. */
-  | { type: 'nhs-context:refresh' };
+  | { type: 'nhs-context:refresh' }
+  /** The popup wants this page's annotate result (and its text, for exports). */
+  | { type: 'nhs-context:result' }
+  /** The popup picked a mention: scroll to it and open its card. */
+  | { type: 'nhs-context:focus'; id: string };
 
 const TAB_MESSAGE_TYPES: ReadonlySet<string> = new Set<TabMessage['type']>([
   'nhs-context:navigate',
   'nhs-context:refresh',
+  'nhs-context:result',
 ]);
 
 /**
@@ -45,8 +50,10 @@ const TAB_MESSAGE_TYPES: ReadonlySet<string> = new Set<TabMessage['type']>([
  */
 export function parseTabMessage(raw: unknown, sender: SenderInfo, extensionId: string): TabMessage | null {
   if (!extensionId || sender.id !== extensionId || sender.tab != null) return null;
-  if (!raw || typeof raw !== 'object' || Object.keys(raw).length !== 1) return null;
-  const type = (raw as { type?: unknown }).type;
+  if (!raw || typeof raw !== 'object') return null;
+  const { type, id } = raw as { type?: unknown; id?: unknown };
+  if (type === 'nhs-context:focus') return typeof id === 'string' && Object.keys(raw).length === 2 ? { type, id } : null;
+  if (Object.keys(raw).length !== 1) return null;
   return typeof type === 'string' && TAB_MESSAGE_TYPES.has(type) ? ({ type } as TabMessage) : null;
 }
 

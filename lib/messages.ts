@@ -15,6 +15,18 @@ import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from './settings.ts';
 import { manageCalls } from './messages-manage.ts';
 
+/** One strike on the popup's timeline (lib/facts/timeline.ts). */
+const TimelineItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  group: z.string(),
+  groupName: z.string(),
+  status: z.nullable(z.string()),
+  sourceUrl: z.nullable(z.string()),
+});
+
 const TabId = z.number().check(z.gte(0));
 /** An https origin, as "Always on this site" registers it. */
 const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/i;
@@ -119,6 +131,25 @@ export const extensionPageCalls = {
     }),
     reply: z.object({ registered: z.boolean() }),
   },
+  /** The annotate result of a tab's page, with its text (for exports), or null if it has none. */
+  tabResult: {
+    request: z.strictObject({ type: z.literal('tabResult'), tabId: TabId }),
+    reply: z.object({ result: z.nullable(AnnotateResult), text: z.string() }),
+  },
+  /** Scroll a tab's page to a mention and open its card (the popup's list). */
+  focusMention: {
+    request: z.strictObject({ type: z.literal('focusMention'), tabId: TabId, id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    reply: z.object({ focused: z.boolean() }),
+  },
+  /** Strikes of some staff groups around a date, for the popup's timeline. */
+  timeline: {
+    request: z.strictObject({
+      type: z.literal('timeline'),
+      groups: z.array(z.string().check(z.maxLength(120))).check(z.maxLength(20)),
+      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    }),
+    reply: z.object({ items: z.array(TimelineItem) }),
+  },
   /** Packs, subscriptions, own facts, flags, search, kept annotations, backup (lib/messages-manage.ts). */
   ...manageCalls,
 } as const;
@@ -165,6 +196,9 @@ const Request = z.discriminatedUnion('type', [
   calls.navigateTab.request,
   calls.annotateTab.request,
   calls.alwaysOnSite.request,
+  calls.tabResult.request,
+  calls.focusMention.request,
+  calls.timeline.request,
   calls.importPackFile.request,
   calls.removePack.request,
   calls.subscriptions.request,

@@ -11,6 +11,7 @@ import type { PackListing } from './facts/store.ts';
 import type { PackSummary, ReplyOf } from './messages.ts';
 import type { Handlers } from './router.ts';
 import { createTabHandlers, type TabServiceDeps } from './tab-service.ts';
+import type { TimelineItem } from './facts/timeline.ts';
 import { keepIfWanted } from './data-service.ts';
 import { createManageHandlers, type ManageDeps } from './manage-service.ts';
 
@@ -47,6 +48,8 @@ export interface ServiceDeps<I extends { packVersion: string }> {
   listPacks: () => Promise<PackListing[]>;
   annotate: (page: PageText, index: I, opts?: { today?: string }) => AnnotateResult;
   lookupCard: (index: I, query: string, date: string, today?: string) => Card | null;
+  /** Strikes of staff groups around a date (lib/facts/timeline.ts). */
+  timeline?: (index: I, groups: readonly string[], date: string) => TimelineItem[];
   /** Today's calendar date, YYYY-MM-DD. */
   today: () => string;
   /** Settings, badge and tab actions (lib/tab-service.ts); those calls fail without them. */
@@ -75,6 +78,7 @@ export function createHandlers<I extends { packVersion: string }>(deps: ServiceD
       const notices = (await deps.notices?.()) ?? [];
       return { ...statusOf(await deps.listPacks(), packVersion), ...(notices.length > 0 ? { notices } : {}) };
     },
+    timeline: async ({ groups, date }) => ({ items: deps.timeline ? deps.timeline(await deps.index(), groups, date) : [] }),
     ...createTabHandlers(deps.tabs),
     ...createManageHandlers(deps.manage),
   };

@@ -18,6 +18,8 @@ export type TabCallName =
   | 'setSettings'
   | 'navigateTab'
   | 'annotateTab'
+  | 'tabResult'
+  | 'focusMention'
   | 'alwaysOnSite';
 
 /** The browser operations behind the calls. */
@@ -27,6 +29,8 @@ export interface TabServiceDeps {
   setBadge(tabId: number, text: string): Promise<void>;
   /** `tabs.sendMessage`; false when no content script listens in that tab. */
   sendToTab(tabId: number, message: TabMessage): Promise<boolean>;
+  /** `tabs.sendMessage` to the top frame, with its reply; undefined when nothing answers. */
+  requestTab(tabId: number, message: TabMessage): Promise<unknown>;
   /** Tell every tab's content script (errors ignored: most tabs have none). */
   broadcast(message: TabMessage): Promise<void>;
   /** `scripting.executeScript` of the content script file, top frame only. */
@@ -73,6 +77,15 @@ export function createTabHandlers(deps: TabServiceDeps | undefined): Pick<Handle
       return saved;
     },
     navigateTab: async ({ tabId }) => ({ sent: await need().sendToTab(tabId, { type: 'nhs-context:navigate' }) }),
+    // What the content script answers is data from a page's world: the router's reply schema checks it.
+    tabResult: async ({ tabId }) => {
+      const reply = (await need().requestTab(tabId, { type: 'nhs-context:result' })) as { result?: unknown; text?: unknown } | undefined;
+      return reply && reply.result ? (reply as never) : { result: null, text: '' };
+    },
+    focusMention: async ({ tabId, id }) => {
+      const reply = (await need().requestTab(tabId, { type: 'nhs-context:focus', id })) as { focused?: unknown } | undefined;
+      return { focused: reply?.focused === true };
+    },
     annotateTab: async ({ tabId }) => {
       await need().injectContentScript(tabId);
       return { injected: true };

@@ -13,6 +13,9 @@ function deps(): TabServiceDeps & { data: Record<string, unknown> } {
     }),
     setBadge: vi.fn(async () => {}),
     sendToTab: vi.fn(async () => true),
+    requestTab: vi.fn(async (_tabId: number, message: { type: string }) =>
+      message.type === 'nhs-context:focus' ? { focused: true } : { result: { page: {} }, text: 'Article text' },
+    ),
     broadcast: vi.fn(async () => {}),
     injectContentScript: vi.fn(async () => {}),
     registerSite: vi.fn(async () => {}),
@@ -90,5 +93,26 @@ describe('badgeText', () => {
     [100, '99+'],
   ])('%i → %j', (count, text) => {
     expect(badgeText(count)).toBe(text);
+  });
+});
+
+describe('the popup reads and steers a tab', () => {
+  it('asks the tab for its result and passes on what it says', async () => {
+    const d = deps();
+    const handlers = createTabHandlers(d);
+    expect(await handlers.tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({ result: { page: {} }, text: 'Article text' });
+    expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:result' });
+  });
+
+  it('reports no result when the tab has no content script', async () => {
+    const d = deps();
+    (d.requestTab as ReturnType<typeof vi.fn>).mockResolvedValue(undefined);
+    expect(await createTabHandlers(d).tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({ result: null, text: '' });
+  });
+
+  it('asks the tab to focus a mention', async () => {
+    const d = deps();
+    expect(await createTabHandlers(d).focusMention({ type: 'focusMention', tabId: 7, id: 'entity-1-2' }, popup)).toEqual({ focused: true });
+    expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:focus', id: 'entity-1-2' });
   });
 });

@@ -19,6 +19,8 @@ export interface NavigatorDeps {
 
 export interface Navigator {
   start(): void;
+  /** Go to the mention of an annotation (the popup's list); false when it is not highlighted. */
+  focus(annotationId: string): boolean;
   /** Leave navigation; focus goes back to where it was unless `restoreFocus` is false. */
   stop(restoreFocus?: boolean): void;
   /** Handle a keydown (the session listens on the window, capture phase). */
@@ -125,6 +127,14 @@ export function createNavigator(deps: NavigatorDeps): Navigator {
       active = true;
       index = -1;
       go(0);
+    },
+    focus(annotationId) {
+      const i = deps.getState()?.mentions.findIndex((m) => m.id === annotationId) ?? -1;
+      if (i < 0) return false;
+      if (!active) focusBefore = doc.activeElement;
+      active = true;
+      go(i);
+      return true;
     },
     stop,
     onKeyDown,

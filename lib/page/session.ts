@@ -24,8 +24,11 @@ export interface SessionDeps {
   send: (message: unknown) => Promise<unknown>;
   /** `browser.runtime.id`, to recognise messages from our own background. */
   extensionId: string;
-  /** Subscribe to `browser.runtime.onMessage`; returns the unsubscribe function. */
-  onMessage: (listener: (message: unknown, sender: SenderInfo) => void) => () => void;
+  /**
+   * Subscribe to `browser.runtime.onMessage`; returns the unsubscribe function. A listener's
+   * return value other than undefined is the reply.
+   */
+  onMessage: (listener: (message: unknown, sender: SenderInfo) => unknown) => () => void;
   /** `navigator.clipboard.writeText`. */
   copy: (text: string) => Promise<void>;
 }
@@ -89,6 +92,9 @@ export function startSession(deps: SessionDeps): void {
     const message = parseTabMessage(raw, sender, deps.extensionId);
     if (message?.type === 'nhs-context:navigate') navigator.start();
     if (message?.type === 'nhs-context:refresh') void annotator.run({ rereadSettings: true });
+    if (message?.type === 'nhs-context:focus') return { focused: navigator.focus(message.id) };
+    if (message?.type === 'nhs-context:result') return { result: annotator.state?.result ?? null, text: annotator.state?.page.text ?? '' };
+    return undefined;
   });
 
   if (import.meta.env.NHS_CONTEXT_TEST) installTestHook({ ctx, doc, annotator, navigator, cards });

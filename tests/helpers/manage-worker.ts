@@ -80,6 +80,7 @@ export function startManageWorker(opts: WorkerOptions) {
       settings,
       setBadge: vi.fn(async () => {}),
       sendToTab: vi.fn(async () => true),
+      requestTab: vi.fn(async () => undefined),
       broadcast: vi.fn(async () => {}),
       injectContentScript: vi.fn(async () => {}),
       registerSite: vi.fn(async () => {}),
