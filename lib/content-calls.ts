@@ -29,14 +29,15 @@ export const CONTENT_REPLIES = {
 
 /** Messages the background sends to a tab's content script (`tabs.sendMessage`). */
 export type TabMessage =
-  /** Start keyboard navigation of the mentions (the shortcut or the popup's button). */
-  | { type: 'nhs-context:navigate' }
+  /**
+   * Start keyboard navigation of the mentions (the shortcut or the popup's button); with `id`, at
+   * that annotation's mention (the popup's list: scroll to it and open its card).
+   */
+  | { type: 'nhs-context:navigate'; id?: string }
   /** The settings changed: read them again and repaint. */
   | { type: 'nhs-context:refresh' }
   /** The popup wants this page's annotate result (and its text, for exports). */
-  | { type: 'nhs-context:result' }
-  /** The popup picked a mention: scroll to it and open its card. */
-  | { type: 'nhs-context:focus'; id: string };
+  | { type: 'nhs-context:result' };
 
 const TAB_MESSAGE_TYPES: ReadonlySet<string> = new Set<TabMessage['type']>([
   'nhs-context:navigate',
@@ -52,7 +53,7 @@ export function parseTabMessage(raw: unknown, sender: SenderInfo, extensionId: s
   if (!extensionId || sender.id !== extensionId || sender.tab != null) return null;
   if (!raw || typeof raw !== 'object') return null;
   const { type, id } = raw as { type?: unknown; id?: unknown };
-  if (type === 'nhs-context:focus') return typeof id === 'string' && Object.keys(raw).length === 2 ? { type, id } : null;
+  if (type === 'nhs-context:navigate' && typeof id === 'string' && Object.keys(raw).length === 2) return { type, id };
   if (Object.keys(raw).length !== 1) return null;
   return typeof type === 'string' && TAB_MESSAGE_TYPES.has(type) ? ({ type } as TabMessage) : null;
 }

@@ -83,7 +83,7 @@ export function createTabHandlers(deps: TabServiceDeps | undefined): Pick<Handle
       return reply && reply.result ? (reply as never) : { result: null, text: '' };
     },
     focusMention: async ({ tabId, id }) => {
-      const reply = (await need().requestTab(tabId, { type: 'nhs-context:focus', id })) as { focused?: unknown } | undefined;
+      const reply = (await need().requestTab(tabId, { type: 'nhs-context:navigate', id })) as { focused?: unknown } | undefined;
       return { focused: reply?.focused === true };
     },
     annotateTab: async ({ tabId }) => {

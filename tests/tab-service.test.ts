@@ -14,7 +14,7 @@ function deps(): TabServiceDeps & { data: Record<string, unknown> } {
     setBadge: vi.fn(async () => {}),
     sendToTab: vi.fn(async () => true),
     requestTab: vi.fn(async (_tabId: number, message: { type: string }) =>
-      message.type === 'nhs-context:focus' ? { focused: true } : { result: { page: {} }, text: 'Article text' },
+      message.type === 'nhs-context:navigate' ? { focused: true } : { result: { page: {} }, text: 'Article text' },
     ),
     broadcast: vi.fn(async () => {}),
     injectContentScript: vi.fn(async () => {}),
@@ -113,6 +113,6 @@ describe('the popup reads and steers a tab', () => {
   it('asks the tab to focus a mention', async () => {
     const d = deps();
     expect(await createTabHandlers(d).focusMention({ type: 'focusMention', tabId: 7, id: 'entity-1-2' }, popup)).toEqual({ focused: true });
-    expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:focus', id: 'entity-1-2' });
+    expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:navigate', id: 'entity-1-2' });
   });
 });

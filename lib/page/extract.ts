@@ -97,7 +97,7 @@ const CELL_TAGS = new Set(['td', 'th']);
 const CONTENT = 'article, main, [role="main"], [itemprop="articleBody"]';
 const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'search', 'banner', 'dialog', 'alert']);
 const CLASS_TOKEN =
-  /^(?:ad|ads|advert|advertisement|related|share|sharing|social|newsletter|promo|sidebar|byline|dateline)(?:[-_]|$)/i;
+  /^(?:ads?|advert(?:isement)?|related|shar(?:e|ing)|social|newsletter|promo|sidebar|byline|dateline)(?:[-_]|$)/i;
 const HIDDEN_STYLE =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important)?\s*(?:;|$)/i;
 
