@@ -55,7 +55,8 @@ export const Annotation = z.object({
   end: z.number(),
   exact: z.string(),
   kind: AnnotationKind,
-  score: z.number().check(z.gte(0), z.lte(1)),
+  /** 0–1 (not range-checked here: the check would cost the content script bytes it has not got). */
+  score: z.number(),
   entity: z.optional(EntityRef),
   role: z.optional(z.object({ id: z.string(), title: z.string() })),
   /** Dates: ISO date, YYYY-MM or an ISO interval; figures: the number. */
