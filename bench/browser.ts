@@ -20,6 +20,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import type { AnnotateResult, PageText } from '../lib/annotations.ts';
 import { ROOT, SEED_DATE, textPage, type Inputs } from './inputs.ts';
 import { figure, notMeasured, withAnchor, type Figure } from './measure.ts';
+import { chromiumArgs } from '../tests/e2e/harness.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -108,17 +109,7 @@ export async function browserFigures(opts: BrowserContextOptions): Promise<Figur
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs(extensionDir),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(worker.url()).host;

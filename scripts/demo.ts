@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXTENSION_DIR, ROOT, serve } from '../tests/e2e/harness.ts';
+import { chromiumArgs, EXTENSION_DIR, ROOT, serve } from '../tests/e2e/harness.ts';
 import { hookSnapshot, onCardRoot, pointOf, readCard } from '../tests/e2e/page-probe.ts';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-for-testing'];
@@ -40,17 +40,7 @@ async function launch(executablePath: string, headless: boolean): Promise<{ cont
     executablePath,
     headless,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(EXTENSION_DIR),
   });
   return { context, profile };
 }

@@ -44,6 +44,24 @@ export function checkPrerequisites(): void {
   }
 }
 
+/**
+ * Chromium's flags for a run with an unpacked extension on this closed network (TOOLCHAIN.md):
+ * no background networking, component updates or sync, whose connections would all be refused.
+ */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 /** Launch Chromium with the extension loaded in a fresh profile. */
 export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
   checkPrerequisites();
@@ -53,18 +71,7 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        ...extraArgs,
-      ],
+      args: [...chromiumArgs(EXTENSION_DIR), ...extraArgs],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     // The id depends on the folder path; read it from chrome-extension://ID/background.js.
