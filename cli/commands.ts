@@ -74,14 +74,19 @@ export async function validatePackCommand(path: string, io: Io): Promise<number>
 /** `eval GOLD.jsonl`: precision, recall and F1 by type (cli/eval.ts). */
 export async function evalCommand(
   gold: string,
-  args: { pack?: string; predictions?: string; today?: string; verbose: boolean },
+  args: { pack?: string; predictions?: string; today?: string; verbose: boolean; checkNlp?: boolean },
   io: Io,
 ): Promise<number> {
-  const { runEval } = await import('./eval.ts');
+  const { runEval, checkSelective } = await import('./eval.ts');
   const index = FactIndex.fromPacks(await loadPacks(args.pack));
   const today = args.today ?? todayIso();
   let text: string;
   try {
+    if (args.checkNlp) {
+      const check = checkSelective(gold, index, today);
+      io.stdout.write(check.text + '\n');
+      return check.same ? 0 : 1;
+    }
     ({ text } = runEval(gold, { index, predictions: args.predictions, today, verbose: args.verbose }));
   } catch (err) {
     // readGold and readPredictions name the file and line of a bad record.

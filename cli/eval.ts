@@ -182,13 +182,29 @@ export function readGold(path: string): GoldRecord[] {
 }
 
 /** Runs the pipeline on every gold text (the same inputs `annotate --jsonl` takes). */
-export function predict(records: GoldRecord[], index: FactIndex, today: string): Map<string, Annotation[]> {
+export function predict(records: GoldRecord[], index: FactIndex, today: string, nlp: 'selective' | 'all' = 'selective'): Map<string, Annotation[]> {
   const out = new Map<string, Annotation[]>();
   for (const r of records) {
     const page = { url: '', title: '', text: r.text, blocks: blocksOf(r.text), ...(r.published ? { published: r.published, publishedFrom: 'given' as const } : { publishedFrom: 'none' as const }) };
-    out.set(r.id, annotate(page, index, { today }).annotations);
+    out.set(r.id, annotate(page, index, { today, nlp }).annotations);
   }
   return out;
+}
+
+/**
+ * `eval --check-nlp`: runs the pipeline with compromise only where needed and with compromise over
+ * every sentence, and lists every text whose annotations differ (there should be none).
+ */
+export function checkSelective(goldPath: string, index: FactIndex, today: string): { text: string; same: boolean } {
+  const records = readGold(goldPath);
+  const selective = predict(records, index, today, 'selective');
+  const all = predict(records, index, today, 'all');
+  const differing = records.filter((r) => JSON.stringify(selective.get(r.id)) !== JSON.stringify(all.get(r.id)));
+  const claims = [...selective.values()].flat().filter((a) => a.kind === 'claim').length;
+  const text = differing.length
+    ? `compromise only where needed differs from compromise over everything in ${differing.length} of ${records.length} texts: ${differing.map((r) => r.id).join(', ')}`
+    : `compromise only where needed = compromise over everything: the same annotations (${claims} claims) in all ${records.length} texts`;
+  return { text, same: differing.length === 0 };
 }
 
 /** Reads `annotate --jsonl` output lines ({id, annotations}). */

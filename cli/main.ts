@@ -26,6 +26,8 @@ Options:
       --progress        report batch progress on stderr (default: when stderr is a terminal)
       --predictions F   eval: score this --jsonl output instead of running the pipeline
       --verbose         eval: list misses and extras
+      --check-nlp       eval: check that compromise only where needed gives the same annotations
+                        as compromise over every sentence (exit 1 if not)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -40,6 +42,7 @@ const OPTIONS = {
   progress: { type: 'boolean' },
   predictions: { type: 'string' },
   verbose: { type: 'boolean' },
+  'check-nlp': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -109,7 +112,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return (await import('./commands.ts')).validatePackCommand(one(args, 'pack FILE'), io);
     case 'eval': {
       const gold = one(args, 'GOLD.jsonl file');
-      const opts = { pack: v.pack, predictions: v.predictions, today: isoDate('today', v.today), verbose: !!v.verbose };
+      const opts = { pack: v.pack, predictions: v.predictions, today: isoDate('today', v.today), verbose: !!v.verbose, checkNlp: !!v['check-nlp'] };
       return (await import('./commands.ts')).evalCommand(gold, opts, io);
     }
     case undefined:

@@ -5,7 +5,10 @@
 import type { Annotation, ClaimCheck, SourceRef } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import type { Entity, Source } from '../facts/schema.ts';
-import { analyseSentence, type NlpSentence } from '../detect/nlp.ts';
+import { analyse, analyseSentence, type NlpSentence } from '../detect/nlp.ts';
+
+/** Where compromise runs: only where needed, or over every sentence. */
+export type NlpMode = 'selective' | 'all';
 import { sentences, spanAt, type Span } from '../detect/sentences.ts';
 import { documentNation, type Nation } from '../detect/nations.ts';
 
@@ -27,9 +30,20 @@ export interface ClaimContext {
   relevant(i: number): boolean;
 }
 
-/** Builds the context; compromise runs only for the sentences a finder asks about. */
-export function claimContext(text: string, date: string, index: FactIndex, annotations: Annotation[], sents = sentences(text)): ClaimContext {
-  const cache = new Map<number, NlpSentence>();
+/**
+ * Builds the context. `selective` (the default): compromise runs only for the sentences a finder
+ * asks about, and skips those with nothing it could read. `all`: compromise reads every sentence
+ * first — the reference the selective mode must match (`nhs-context eval --check-nlp`).
+ */
+export function claimContext(
+  text: string,
+  date: string,
+  index: FactIndex,
+  annotations: Annotation[],
+  sents = sentences(text),
+  mode: NlpMode = 'selective',
+): ClaimContext {
+  const cache = mode === 'all' ? analyse(text, sents, date, true) : new Map<number, NlpSentence>();
   const bySentence = new Map<number, Annotation[]>();
   for (const a of annotations) {
     const i = spanAt(sents, a.start);

@@ -5,7 +5,7 @@
 import type { Annotation } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import type { Span } from '../detect/sentences.ts';
-import { claimContext, type ClaimFinder, type Found } from './context.ts';
+import { claimContext, type ClaimFinder, type Found, type NlpMode } from './context.ts';
 import { findDurations } from './duration.ts';
 import { findFigures } from './figures.ts';
 import { findSchedule } from './schedule.ts';
@@ -21,8 +21,8 @@ function outsideCoverage(f: Found): Found {
 }
 
 /** Finds and checks the claims of a text; overlapping claims keep the earlier finder's. */
-export function checkClaims(text: string, date: string, index: FactIndex, annotations: Annotation[], sents?: Span[]): Annotation[] {
-  const ctx = claimContext(text, date, index, annotations, sents);
+export function checkClaims(text: string, date: string, index: FactIndex, annotations: Annotation[], sents?: Span[], mode: NlpMode = 'selective'): Annotation[] {
+  const ctx = claimContext(text, date, index, annotations, sents, mode);
   const kept: Found[] = [];
   for (const finder of FINDERS) for (const f of finder(ctx)) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   const covered = index.covers(date);

@@ -19,6 +19,8 @@ export interface AnnotateOptions {
   today?: string;
   /** Check claims (default true). */
   claims?: boolean;
+  /** compromise only on the sentences that need it (default), or on all of them (a reference). */
+  nlp?: 'selective' | 'all';
 }
 
 /** Annotates a page as of its publication date (or today, when it has none). */
@@ -35,7 +37,7 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
     ...mentions.flatMap((m) => toAnnotation(m, ctx)),
     ...found.map((f) => foundToAnnotation(f, text)),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
-  const claims = opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents);
+  const claims = opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents, opts.nlp);
   return {
     page: { url: page.url, title: page.title, published: date, publishedFrom: page.published ? page.publishedFrom : 'none', packVersion: index.packVersion },
     annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),

@@ -49,10 +49,13 @@ interface DateJson {
 
 const EMPTY: NlpSentence = { numbers: [], dates: [] };
 
-/** Numbers and relative dates in one sentence, with offsets into the whole text. */
-export function analyseSentence(text: string, span: Span, today: string): NlpSentence {
+/**
+ * Numbers and relative dates in one sentence, with offsets into the whole text. `everything`
+ * skips the needsNlp filter (to check that the filter loses nothing).
+ */
+export function analyseSentence(text: string, span: Span, today: string, everything = false): NlpSentence {
   const sentence = text.slice(span.start, span.end);
-  if (!needsNlp(sentence)) return EMPTY;
+  if (!everything && !needsNlp(sentence)) return EMPTY;
   const doc = nlp(sentence) as DocWithDates;
   const numbers = (doc.numbers().json({ offset: true }) as NumberJson[])
     .filter((n) => typeof n.number?.num === 'number' && n.offset)
@@ -70,8 +73,8 @@ export function analyseSentence(text: string, span: Span, today: string): NlpSen
 }
 
 /** Runs the stage over the given sentences (all of them, or only those a finder asked for). */
-export function analyse(text: string, sents: readonly Span[], today: string): Map<number, NlpSentence> {
+export function analyse(text: string, sents: readonly Span[], today: string, everything = false): Map<number, NlpSentence> {
   const out = new Map<number, NlpSentence>();
-  sents.forEach((s, i) => out.set(i, analyseSentence(text, s, today)));
+  sents.forEach((s, i) => out.set(i, analyseSentence(text, s, today, everything)));
   return out;
 }
