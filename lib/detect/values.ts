@@ -23,12 +23,12 @@ const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const YEAR = '((?:19|20)\\d{2})';
 
 const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray, ctx: DateCtx) => string | null }[] = [
-  // "2nd, 3rd and 4th October", "19th and 20th September", "12 and 15 July 2023"
-  { re: new RegExp(`(?<!${MONTH}\\s+(?:\\d{1,2},\\s*)*)\\b${DAY}(?:,\\s*${DAY})*(?:,?\\s*(?:and|to|-|–)\\s*)${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\b`, 'g'), parse: dayListMonth },
-  // "Thursday 24 August 2023", "24 August", "24 Aug 2023"
-  { re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'g'), parse: (m, c) => dayMonth(m[2]!, m[3]!, m[4], c) },
   // "December 21", "June 6, 7", "July 30 2025"
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+${YEAR})?\\b(?!\\s*(?:%|per))`, 'g'), parse: (m, c) => monthDay(m, c) },
+  // "2nd, 3rd and 4th October", "19th and 20th September", "12 and 15 July 2023"
+  { re: new RegExp(`\\b${DAY}(?:,\\s*${DAY})*(?:,?\\s*(?:and|to|-|–)\\s*)${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\b`, 'g'), parse: dayListMonth },
+  // "Thursday 24 August 2023", "24 August", "24 Aug 2023"
+  { re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'g'), parse: (m, c) => dayMonth(m[2]!, m[3]!, m[4], c) },
   // "2023/24", "2022-23": UK financial years
   { re: /\b((?:19|20)\d{2})[/–-](\d{2})\b(?![/-]\d)/g, parse: financialYear },
   // "June 2024", "April"
@@ -165,16 +165,20 @@ export function findDatesAndFigures(text: string, sents: readonly Span[], date: 
   const taken = new Occupancy(text.length);
   for (const { re, parse } of PATTERNS) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.overlaps(start, end)) continue;
+      // Overlapping a date already read: try again one unit later ("June 6, 7, 12 and 13 July").
+      if (taken.overlaps(start, end)) {
+        re.lastIndex = start + 1;
+        continue;
+      }
       const si = spanAt(sents, start);
       const sentence = si >= 0 ? text.slice(sents[si]!.start, sents[si]!.end) : '';
       if (m[0] === 'May' || /^May\b/.test(m[0]) && !/\d/.test(m[0])) {
         if (!/\b(in|since|until|from|of|by|for|on|during|before|after|through|to|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       }
-      const value = parse(m as RegExpExecArray, { date, sentence }) ?? (m[0].startsWith('May') ? `${date.slice(0, 4)}-05` : null);
+      const value = parse(m, { date, sentence }) ?? (m[0].startsWith('May') ? `${date.slice(0, 4)}-05` : null);
       if (value) dates.push({ kind: 'date', start, end, value });
       taken.take(start, end);
     }
