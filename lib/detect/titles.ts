@@ -10,7 +10,7 @@ import type { Mention } from './resolve.ts';
 import { Occupancy } from './occupancy.ts';
 
 const TITLE =
-  "(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ,]{3,60}?(?= [A-Z]|,|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))";
+  "(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))";
 const BEFORE = new RegExp(`\\b(${TITLE})(?:,)?\\s+$`, 'i');
 const AFTER = new RegExp(`^,\\s+(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?(${TITLE})\\b`, 'iu');
 
