@@ -101,14 +101,14 @@ export function linkEvent(index: FactIndex, noun: string, ctx: EventContext): Ev
     const ongoing = candidates.find((e) => e.startDate && dayNumber(startOf(e.startDate)) <= today && today < dayNumber(endExclusiveOf(e.endDate ?? e.startDate)));
     if (ongoing) return ongoing;
   }
-  if (ctx.dates.length > 0) {
-    const hit = candidates.find((e) => ctx.dates.some((d) => overlaps(e, d)));
-    if (hit) return hit;
-  }
+  // Dates written beside the noun decide: no event on them means the fact base does not have it.
+  if (ctx.dates.length > 0) return candidates.find((e) => ctx.dates.some((d) => overlaps(e, d))) ?? null;
   let best: Event | null = null;
   let bestScore = Infinity;
   for (const e of candidates) {
     if (!e.startDate) continue;
+    // A sentence about what is planned is not about a strike that has ended.
+    if (ctx.future && !ctx.past && dayNumber(endExclusiveOf(e.endDate ?? e.startDate)) <= today) continue;
     const s = dayNumber(startOf(e.startDate));
     const end = e.endDate ? dayNumber(endExclusiveOf(e.endDate)) : s + 1;
     let score: number;
