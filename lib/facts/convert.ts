@@ -143,7 +143,7 @@ export const ALIAS_SUPPLEMENTS: Readonly<Record<string, string[]>> = {
   'scottish-government': ['Scottish government'], // likewise
   'welsh-government': ['Welsh government'], // likewise
   'labour-party': ['Labour party'], // lower-case "party" is common
-  'conservative-party': ['Conservative party'], // likewise
+  'conservative-party': ['Conservative party', 'Conservative', 'Tory'], // likewise; and the adjective ('a Conservative MP', 'Tory ministers')
 };
 
 /** The bundled pack's metadata (ours to set, DESIGN.md "Fact pack"). */
