@@ -2,7 +2,8 @@
  * Chromium figures, with the production build loaded in a fresh profile: the service worker's time
  * to first annotations (fresh install, cold after the worker is stopped, warm), pack import into
  * Chromium's IndexedDB (bundled and synthetic packs), and the content script's extract + highlight
- * on the seed article and the 1 MB page.
+ * on the seed article and the 1 MB page; then, with a test build (bench/browser-stress.ts), the
+ * 200,000-node and infinite-scroll pages (rescan cost, runs, long tasks, heap) and hover to card.
  *
  * No test hook is needed: code is evaluated through the DevTools protocol (which extension-page
  * CSP does not apply to) in chrome-extension://ID/manifest.json — a document of the extension's
@@ -21,6 +22,7 @@ import type { AnnotateResult, PageText } from '../lib/annotations.ts';
 import { ROOT, SEED_DATE, textPage, type Inputs } from './inputs.ts';
 import { figure, notMeasured, withAnchor, type Figure } from './measure.ts';
 import { chromiumArgs } from '../tests/e2e/harness.ts';
+import { stressFigures } from './browser-stress.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,6 +31,8 @@ export interface BrowserContextOptions {
   extensionDir: string;
   log: (line: string) => void;
   quick: boolean;
+  /** A test build (loopback hosts, test hook) for the stress pages and hover to card; none: not measured. */
+  testExtensionDir?: string;
   /** The background's answer for a page, computed in Node with the same pipeline. */
   annotateInNode: (page: PageText) => AnnotateResult;
 }
@@ -325,15 +329,29 @@ export async function browserFigures(opts: BrowserContextOptions): Promise<Figur
         ),
       );
     }
-    out.push(
-      notMeasured(
-        'page.hover-to-card',
-        'hover to card (after the open delay)',
-        'ms',
-        'lower',
-        'not measured: the card code (lib/page/cards.tsx) exposes no render timing yet; see bench/README.md',
-      ),
-    );
+    // The real content script under stress, and hover to card: a test build (its hook) in a second Chromium.
+    if (opts.testExtensionDir) {
+      await context.close();
+      context = undefined;
+      out.push(
+        ...(await stressFigures({
+          testExtensionDir: opts.testExtensionDir,
+          chromiumPath: CHROMIUM_PATH,
+          seedHtml: inputs.seedHtml,
+          runs: runs(3),
+          log,
+        })),
+      );
+    } else
+      out.push(
+        notMeasured(
+          'page.hover-to-card',
+          'hover to card (after the open delay)',
+          'ms',
+          'lower',
+          'not measured: no test build',
+        ),
+      );
   } finally {
     await context?.close().catch(() => {});
     await server.close();

@@ -26,6 +26,9 @@ const withBrowser = !args.has('--no-browser');
 const started = performance.now();
 const BUILD_DIR = join(ROOT, '.output', 'bench');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
+/** A test build (loopback hosts, test hook) for the stress pages and hover to card. */
+const TEST_BUILD_DIR = join(ROOT, '.output', 'bench-test');
+const TEST_EXTENSION_DIR = join(TEST_BUILD_DIR, 'chrome-mv3');
 
 const log = (line: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
@@ -56,6 +59,19 @@ async function productionBuild(): Promise<void> {
       `import { build } from 'wxt'; await build({ browser: 'chrome', outDir: ${JSON.stringify(BUILD_DIR)} });`,
     ],
     env,
+  );
+}
+
+/** A test build (as `npm run build:test`) in .output/bench-test. */
+async function testBuild(): Promise<void> {
+  await run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { build } from 'wxt'; await build({ browser: 'chrome', outDir: ${JSON.stringify(TEST_BUILD_DIR)} });`,
+    ],
+    { ...process.env, NHS_CONTEXT_TEST_HOSTS: '1' },
   );
 }
 
@@ -317,10 +333,19 @@ async function main(): Promise<number> {
 
   if (withBrowser && built && existsSync(CHROMIUM_PATH)) {
     const index = FactIndex.fromPacks([inputs.bundledPack]);
+    let testExtensionDir: string | undefined;
+    try {
+      log('test build (NHS_CONTEXT_TEST_HOSTS=1 → .output/bench-test/chrome-mv3)');
+      await testBuild();
+      testExtensionDir = TEST_EXTENSION_DIR;
+    } catch (error) {
+      log(`test build failed: ${(error as Error).message.split('\n')[0]}`);
+    }
     try {
       const b = await browserFigures({
         inputs,
         extensionDir: EXTENSION_DIR,
+        testExtensionDir,
         log,
         quick,
         annotateInNode: (page) => annotate(page, index, { today: TODAY }),

@@ -51,6 +51,14 @@ export interface CardController {
   destroy(): void;
 }
 
+/**
+ * Test builds only (`import.meta.env.NHS_CONTEXT_TEST`; production drops the code that writes it,
+ * and with it this object): milliseconds from the decision to open a card (after a hover's open
+ * delay, or at once for the keyboard) to the end of its first render and placement. The test hook
+ * reports it; the bench's "hover to card" figure.
+ */
+export const cardTimings: { openAt: number | null; cardRenderMs: number | null } = { openAt: null, cardRenderMs: null };
+
 type Open = Extract<CardState<Mention, CardContent>, { phase: 'open' }>;
 
 function articleOf(state: Annotated): ArticleRef {
@@ -105,7 +113,10 @@ export function createCardController(deps: CardControllerDeps): CardController {
   const machine = createCardMachine<Mention, CardContent>({
     setTimer: deps.setTimer,
     clearTimer: deps.clearTimer,
-    load: (m) => cardContent(m, deps),
+    load: (m) => {
+      if (import.meta.env.NHS_CONTEXT_TEST) cardTimings.openAt = performance.now();
+      return cardContent(m, deps);
+    },
     render: (state) => draw(state),
     same: (a, b) => a.id === b.id,
   });
@@ -151,6 +162,10 @@ export function createCardController(deps: CardControllerDeps): CardController {
       h.container,
     );
     place(state);
+    if (import.meta.env.NHS_CONTEXT_TEST && cardTimings.openAt !== null) {
+      cardTimings.cardRenderMs = performance.now() - cardTimings.openAt;
+      cardTimings.openAt = null;
+    }
   };
 
   const redraw = (text: string | null) => {

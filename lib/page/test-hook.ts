@@ -10,7 +10,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotator, RunTimings } from './annotator.ts';
-import type { CardController } from './cards.tsx';
+import { cardTimings, type CardController } from './cards.tsx';
 import { HIGHLIGHT_NAMES } from './highlight.ts';
 import type { Navigator } from './keyboard.ts';
 
@@ -30,6 +30,13 @@ export interface TestSnapshot {
   openCard: string | null;
   pinned: boolean;
   navigation: { active: boolean; index: number };
+  /** How many times the annotator ran (start, page changes, navigations, `measure`): bounded under a flood of mutations. */
+  runs: number;
+  /**
+   * Milliseconds from the last card's open decision (after the hover's open delay) to its first
+   * render and placement; null before any card opened.
+   */
+  cardRenderMs: number | null;
 }
 
 export interface TestHookDeps {
@@ -47,7 +54,7 @@ function highlightCounts(): Record<string, number> {
   return counts;
 }
 
-function snapshot({ annotator, navigator, cards }: TestHookDeps, instance: string): TestSnapshot {
+function snapshot({ annotator, navigator, cards }: TestHookDeps, instance: string, runs: number): TestSnapshot {
   const state = annotator.state;
   return {
     instance,
@@ -65,6 +72,8 @@ function snapshot({ annotator, navigator, cards }: TestHookDeps, instance: strin
     openCard: cards.openMention?.name ?? null,
     pinned: cards.pinned,
     navigation: { active: navigator.active, index: navigator.index },
+    runs,
+    cardRenderMs: cardTimings.cardRenderMs,
   };
 }
 
@@ -72,11 +81,18 @@ function snapshot({ annotator, navigator, cards }: TestHookDeps, instance: strin
 export function installTestHook(deps: TestHookDeps): void {
   const { ctx, doc } = deps;
   const instance = Math.random().toString(36).slice(2);
+  // Count the annotator's runs (whoever calls them: start, the page watcher, navigation, messages).
+  let runs = 0;
+  const run = deps.annotator.run;
+  deps.annotator.run = (options) => {
+    runs += 1;
+    return run(options);
+  };
   ctx.addEventListener(doc, TEST_REQUEST_EVENT, async (event: Event) => {
     const command = (event as CustomEvent<unknown>).detail;
     if (command === 'navigate') deps.navigator.start();
     if (command === 'measure') await deps.annotator.run({ rereadSettings: true });
-    const detail = JSON.stringify(snapshot(deps, instance));
+    const detail = JSON.stringify(snapshot(deps, instance, runs));
     doc.dispatchEvent(new CustomEvent(TEST_REPLY_EVENT, { detail }));
   });
 }

@@ -23,6 +23,14 @@ export const CLOSE_GRACE_MS = 300;
 export const MUTATION_DEBOUNCE_MS = 400;
 
 /**
+ * Even a page that never stops changing (live blogs, infinite scroll) is re-read at least this
+ * often while it changes: new text gets its highlights within a couple of seconds, yet a page
+ * mutating every frame costs at most one full rescan per this interval — batching every mutation
+ * in between into that one rescan instead of doing work per changed node.
+ */
+export const MAX_WAIT_MS = 4 * MUTATION_DEBOUNCE_MS;
+
+/**
  * After an in-site navigation, wait this long before reading the new article: single-page apps
  * replace the old content over a few frames, and a read in between would annotate a mixture.
  */
