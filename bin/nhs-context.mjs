@@ -60,7 +60,8 @@ async function bundled() {
       renameSync(join(tmp, 'batch-worker.mjs'), join(buildDir, 'batch-worker.mjs'));
       renameSync(join(tmp, 'main.mjs'), main);
       rmSync(tmp, { recursive: true, force: true });
-      for (const f of readdirSync(buildDir)) if (/^main-.*\.mjs$/.test(f) && join(buildDir, f) !== main) rmSync(join(buildDir, f), { force: true });
+      for (const f of readdirSync(buildDir))
+        if (/^main-.*\.mjs$/.test(f) && join(buildDir, f) !== main) rmSync(join(buildDir, f), { force: true });
     }
     return pathToFileURL(main).href;
   } catch {

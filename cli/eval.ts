@@ -15,7 +15,9 @@ const Gold = z.object({
   text: z.string(),
   published: z.string().nullable().optional(),
   negative: z.boolean().optional(),
-  gold: z.array(z.object({ start: z.number(), end: z.number(), surface: z.string(), type: z.string(), canonical: z.string() })),
+  gold: z.array(
+    z.object({ start: z.number(), end: z.number(), surface: z.string(), type: z.string(), canonical: z.string() }),
+  ),
 });
 type GoldRecord = z.infer<typeof Gold>;
 type GoldItem = GoldRecord['gold'][number];
@@ -110,7 +112,20 @@ function eventMatches(a: Annotation, canon: string, index: FactIndex): boolean {
   const years: string[] = canon.match(/\b20\d\d\b/g) ?? [];
   const evYear = ev.startDate?.slice(0, 4) ?? '';
   if (!years.includes(evYear)) return false;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   const evMonth = ev.startDate && ev.startDate.length >= 7 ? months[Number(ev.startDate.slice(5, 7)) - 1]! : '';
   const named = months.filter((m) => canon.includes(m));
   return named.length === 0 || named.includes(evMonth) || /\d{4}[–-]\d{4}/.test(canon);
@@ -139,11 +154,23 @@ export function score(records: GoldRecord[], predictions: Map<string, Annotation
       used.add(i);
       row(g.type).spanTp++;
       if (sameThing(preds[i]!.a, g, index)) row(g.type).linkTp++;
-      else result.misses.push({ id: rec.id, type: g.type, surface: g.surface, canonical: `${g.canonical} ≠ ${preds[i]!.a.entity?.id ?? preds[i]!.a.value}` });
+      else
+        result.misses.push({
+          id: rec.id,
+          type: g.type,
+          surface: g.surface,
+          canonical: `${g.canonical} ≠ ${preds[i]!.a.entity?.id ?? preds[i]!.a.value}`,
+        });
     }
     preds.forEach((p, k) => {
       row(p.type!).predicted++;
-      if (!used.has(k)) result.extras.push({ id: rec.id, type: p.type!, exact: p.a.exact, ...(p.a.entity ? { entity: p.a.entity.id } : {}) });
+      if (!used.has(k))
+        result.extras.push({
+          id: rec.id,
+          type: p.type!,
+          exact: p.a.exact,
+          ...(p.a.entity ? { entity: p.a.entity.id } : {}),
+        });
     });
   }
   const all = TYPES.map((t) => row(t));
@@ -158,7 +185,11 @@ export function score(records: GoldRecord[], predictions: Map<string, Annotation
     }
     return r;
   };
-  result.scores = [...all, combined('person+organisation', ['person', 'organisation']), combined('all', [...TYPES])].map(finish);
+  result.scores = [
+    ...all,
+    combined('person+organisation', ['person', 'organisation']),
+    combined('all', [...TYPES]),
+  ].map(finish);
   return result;
 }
 
@@ -176,16 +207,32 @@ export function readGold(path: string): GoldRecord[] {
     .filter(([line]) => line.trim())
     .map(([line, n]) => {
       const parsed = Gold.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `${path}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       return parsed.data;
     });
 }
 
 /** Runs the pipeline on every gold text (the same inputs `annotate --jsonl` takes). */
-export function predict(records: GoldRecord[], index: FactIndex, today: string, nlp: 'selective' | 'all' = 'selective'): Map<string, Annotation[]> {
+export function predict(
+  records: GoldRecord[],
+  index: FactIndex,
+  today: string,
+  nlp: 'selective' | 'all' = 'selective',
+): Map<string, Annotation[]> {
   const out = new Map<string, Annotation[]>();
   for (const r of records) {
-    const page = { url: '', title: '', text: r.text, blocks: blocksOf(r.text), ...(r.published ? { published: r.published, publishedFrom: 'given' as const } : { publishedFrom: 'none' as const }) };
+    const page = {
+      url: '',
+      title: '',
+      text: r.text,
+      blocks: blocksOf(r.text),
+      ...(r.published
+        ? { published: r.published, publishedFrom: 'given' as const }
+        : { publishedFrom: 'none' as const }),
+    };
     out.set(r.id, annotate(page, index, { today, nlp }).annotations);
   }
   return out;
@@ -224,10 +271,18 @@ const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
 export function formatTable(result: EvalResult): string {
   const head = `${'type'.padEnd(20)} ${'gold'.padStart(5)} ${'pred'.padStart(5)} ${'span'.padStart(5)} ${'linked'.padStart(6)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`;
   const lines = result.scores.map(
-    (s) => `${s.type.padEnd(20)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)} ${String(s.spanTp).padStart(5)} ${String(s.linkTp).padStart(6)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`,
+    (s) =>
+      `${s.type.padEnd(20)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)} ${String(s.spanTp).padStart(5)} ${String(s.linkTp).padStart(6)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`,
   );
   const neg = result.negatives.map((n) => `  ${n.id}: ${n.annotations} annotation(s)`);
-  return [head, ...lines, '', 'P/R/F1 count a hit when spans overlap, types agree and the entity (or value) is the same.', 'negative texts:', ...neg].join('\n');
+  return [
+    head,
+    ...lines,
+    '',
+    'P/R/F1 count a hit when spans overlap, types agree and the entity (or value) is the same.',
+    'negative texts:',
+    ...neg,
+  ].join('\n');
 }
 
 export interface EvalOptions {
@@ -244,8 +299,12 @@ export function runEval(goldPath: string, opts: EvalOptions): { text: string; re
   const result = score(records, preds, opts.index);
   let text = formatTable(result);
   if (opts.verbose) {
-    text += '\n\nmissed or mislinked:\n' + result.misses.map((m) => `  ${m.id} [${m.type}] ${m.surface} → ${m.canonical}`).join('\n');
-    text += '\n\nextra:\n' + result.extras.map((m) => `  ${m.id} [${m.type}] ${m.exact}${m.entity ? ` → ${m.entity}` : ''}`).join('\n');
+    text +=
+      '\n\nmissed or mislinked:\n' +
+      result.misses.map((m) => `  ${m.id} [${m.type}] ${m.surface} → ${m.canonical}`).join('\n');
+    text +=
+      '\n\nextra:\n' +
+      result.extras.map((m) => `  ${m.id} [${m.type}] ${m.exact}${m.entity ? ` → ${m.entity}` : ''}`).join('\n');
   }
   return { text, result };
 }

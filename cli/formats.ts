@@ -25,7 +25,12 @@ export function packageVersion(): string {
 }
 
 /** Renders an export format; `created` is passed in so output can be made deterministic. */
-export function renderExport(format: Exclude<Format, 'json'>, result: AnnotateResult, page: PageText, created: string): string {
+export function renderExport(
+  format: Exclude<Format, 'json'>,
+  result: AnnotateResult,
+  page: PageText,
+  created: string,
+): string {
   return EXPORTERS[format].build({
     result,
     text: page.text,

@@ -112,7 +112,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       return (await import('./commands.ts')).validatePackCommand(one(args, 'pack FILE'), io);
     case 'eval': {
       const gold = one(args, 'GOLD.jsonl file');
-      const opts = { pack: v.pack, predictions: v.predictions, today: isoDate('today', v.today), verbose: !!v.verbose, checkNlp: !!v['check-nlp'] };
+      const opts = {
+        pack: v.pack,
+        predictions: v.predictions,
+        today: isoDate('today', v.today),
+        verbose: !!v.verbose,
+        checkNlp: !!v['check-nlp'],
+      };
       return (await import('./commands.ts')).evalCommand(gold, opts, io);
     }
     case undefined:

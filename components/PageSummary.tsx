@@ -41,11 +41,14 @@ export function PageSummary({ load, loadTimeline, focus, download }: PageSummary
   if (data.state !== 'ready') return <p class={data.state === 'error' ? 'error' : 'empty'}>{data.message}</p>;
   if (!summary) return null;
   const pick = (id: string) =>
-    void focus(data.tabId, id).then((ok) => setStatus(ok ? '' : 'That mention is not highlighted on the page (check the highlight settings).'));
+    void focus(data.tabId, id).then((ok) =>
+      setStatus(ok ? '' : 'That mention is not highlighted on the page (check the highlight settings).'),
+    );
   return (
     <section class="summary" aria-label="This page">
       <p class="counts">
-        {summary.counts.mentions} mentions · {summary.counts.entities} people, organisations and groups · {summary.counts.claims} claims checked
+        {summary.counts.mentions} mentions · {summary.counts.entities} people, organisations and groups ·{' '}
+        {summary.counts.claims} claims checked
         {summary.counts.differs ? `, ${summary.counts.differs} where the fact base holds something else` : ''}
       </p>
       <p class="date">
@@ -61,7 +64,11 @@ export function PageSummary({ load, loadTimeline, focus, download }: PageSummary
       <h2>Export</h2>
       <div class="exports">
         {FORMATS.map(({ format, label }) => (
-          <button key={format} type="button" onClick={(e) => e.isTrusted && setStatus(`Saved ${download(format, data)}`)}>
+          <button
+            key={format}
+            type="button"
+            onClick={(e) => e.isTrusted && setStatus(`Saved ${download(format, data)}`)}
+          >
             {label}
           </button>
         ))}

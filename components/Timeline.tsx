@@ -24,7 +24,8 @@ function scale(lo: number, hi: number) {
 }
 
 export function Timeline({ items, date }: TimelineProps) {
-  if (items.length === 0) return <p class="empty">No strikes in the fact base for the staff groups this page mentions.</p>;
+  if (items.length === 0)
+    return <p class="empty">No strikes in the fact base for the staff groups this page mentions.</p>;
   const groups = [...new Map(items.map((i) => [i.group, i.groupName])).entries()];
   const days = items.flatMap((i) => [dayNumber(i.start), dayNumber(i.end)]).concat(dayNumber(date));
   const lo = Math.min(...days) - 7;
@@ -35,7 +36,9 @@ export function Timeline({ items, date }: TimelineProps) {
   return (
     <figure class="timeline">
       <svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="timeline-title">
-        <title id="timeline-title">Strikes of the staff groups on this page, with the article's date ({formatDate(date)}) marked</title>
+        <title id="timeline-title">
+          Strikes of the staff groups on this page, with the article's date ({formatDate(date)}) marked
+        </title>
         {groups.map(([id, name], row) => (
           <g key={id}>
             <text x={0} y={row * ROW + 15} class="tl-label">
@@ -47,7 +50,15 @@ export function Timeline({ items, date }: TimelineProps) {
                 const x1 = x(dayNumber(i.start));
                 const w = Math.max(3, x(dayNumber(i.end) + 1) - x1);
                 return (
-                  <rect key={i.id} x={x1} y={row * ROW + 4} width={w} height={ROW - 8} rx={2} class={i.status ? 'tl-bar tl-called-off' : 'tl-bar'}>
+                  <rect
+                    key={i.id}
+                    x={x1}
+                    y={row * ROW + 4}
+                    width={w}
+                    height={ROW - 8}
+                    rx={2}
+                    class={i.status ? 'tl-bar tl-called-off' : 'tl-bar'}
+                  >
                     <title>{`${i.title}: ${formatDate(i.start)} to ${formatDate(i.end)}${i.status ? ` (${i.status})` : ''}`}</title>
                   </rect>
                 );

@@ -24,9 +24,18 @@ export async function loadTab(): Promise<TabData> {
   const reply = await callBackground(send, { type: 'tabResult', tabId: tab.id });
   if (!reply.ok) return { state: 'error', message: `Could not read this page's annotations: ${reply.error.message}` };
   if (!reply.data.result) {
-    return { state: 'empty', message: 'No article found on this page, or NHS Context is not running here: try “Annotate this page”.' };
+    return {
+      state: 'empty',
+      message: 'No article found on this page, or NHS Context is not running here: try “Annotate this page”.',
+    };
   }
-  return { state: 'ready', tabId: tab.id, url: tab.url ?? reply.data.result.page.url, result: reply.data.result, text: reply.data.text };
+  return {
+    state: 'ready',
+    tabId: tab.id,
+    url: tab.url ?? reply.data.result.page.url,
+    result: reply.data.result,
+    text: reply.data.text,
+  };
 }
 
 export async function loadTimeline(groups: string[], date: string): Promise<TimelineItem[]> {
@@ -50,7 +59,16 @@ export function download(format: ExportFormat, data: Extract<TabData, { state: '
     generator: { name: 'NHS Context', version, packVersion: result.page.packVersion },
   });
   const name = exportFileName(format, data.url, result.page.published);
-  const url = URL.createObjectURL(new Blob([body], { type: format === 'csv' ? 'text/csv;charset=utf-8' : format === 'md' ? 'text/markdown;charset=utf-8' : 'application/json' }));
+  const url = URL.createObjectURL(
+    new Blob([body], {
+      type:
+        format === 'csv'
+          ? 'text/csv;charset=utf-8'
+          : format === 'md'
+            ? 'text/markdown;charset=utf-8'
+            : 'application/json',
+    }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

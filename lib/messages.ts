@@ -138,7 +138,11 @@ export const extensionPageCalls = {
   },
   /** Scroll a tab's page to a mention and open its card (the popup's list). */
   focusMention: {
-    request: z.strictObject({ type: z.literal('focusMention'), tabId: TabId, id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    request: z.strictObject({
+      type: z.literal('focusMention'),
+      tabId: TabId,
+      id: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
     reply: z.object({ focused: z.boolean() }),
   },
   /** Strikes of some staff groups around a date, for the popup's timeline. */

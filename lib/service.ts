@@ -78,7 +78,9 @@ export function createHandlers<I extends { packVersion: string }>(deps: ServiceD
       const notices = (await deps.notices?.()) ?? [];
       return { ...statusOf(await deps.listPacks(), packVersion), ...(notices.length > 0 ? { notices } : {}) };
     },
-    timeline: async ({ groups, date }) => ({ items: deps.timeline ? deps.timeline(await deps.index(), groups, date) : [] }),
+    timeline: async ({ groups, date }) => ({
+      items: deps.timeline ? deps.timeline(await deps.index(), groups, date) : [],
+    }),
     ...createTabHandlers(deps.tabs),
     ...createManageHandlers(deps.manage),
   };

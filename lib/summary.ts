@@ -62,17 +62,34 @@ export function summarise(result: AnnotateResult): Summary {
     byGroup.set(group, items);
     const item = items.get(a.entity.id);
     if (item) item.count++;
-    else items.set(a.entity.id, { id: a.entity.id, name: a.entity.name, role: a.role?.title ?? roleOf.get(a.entity.id) ?? null, count: 1, firstAnnotationId: a.id });
+    else
+      items.set(a.entity.id, {
+        id: a.entity.id,
+        name: a.entity.name,
+        role: a.role?.title ?? roleOf.get(a.entity.id) ?? null,
+        count: 1,
+        firstAnnotationId: a.id,
+      });
   }
   const order: MentionGroup[] = ['person', 'organisation', 'staff-group', 'event', 'role'];
   const groups = order
     .filter((g) => byGroup.has(g))
-    .map((g) => ({ group: g, label: LABELS[g], items: [...byGroup.get(g)!.values()].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name)) }));
-  const claims = result.claims.filter((c) => c.check).map((c) => ({ annotationId: c.id, exact: c.exact, verdict: c.check!.verdict, explanation: c.check!.explanation }));
+    .map((g) => ({
+      group: g,
+      label: LABELS[g],
+      items: [...byGroup.get(g)!.values()].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name)),
+    }));
+  const claims = result.claims
+    .filter((c) => c.check)
+    .map((c) => ({ annotationId: c.id, exact: c.exact, verdict: c.check!.verdict, explanation: c.check!.explanation }));
   return {
     counts: {
       mentions,
-      entities: [...(byGroup.get('person')?.keys() ?? []), ...(byGroup.get('organisation')?.keys() ?? []), ...(byGroup.get('staff-group')?.keys() ?? [])].length,
+      entities: [
+        ...(byGroup.get('person')?.keys() ?? []),
+        ...(byGroup.get('organisation')?.keys() ?? []),
+        ...(byGroup.get('staff-group')?.keys() ?? []),
+      ].length,
       events: byGroup.get('event')?.size ?? 0,
       claims: claims.length,
       differs: claims.filter((c) => c.verdict === 'differs').length,

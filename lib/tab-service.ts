@@ -79,11 +79,13 @@ export function createTabHandlers(deps: TabServiceDeps | undefined): Pick<Handle
     navigateTab: async ({ tabId }) => ({ sent: await need().sendToTab(tabId, { type: 'nhs-context:navigate' }) }),
     // What the content script answers is data from a page's world: the router's reply schema checks it.
     tabResult: async ({ tabId }) => {
-      const reply = (await need().requestTab(tabId, { type: 'nhs-context:result' })) as { result?: unknown; text?: unknown } | undefined;
+      const reply = (await need().requestTab(tabId, { type: 'nhs-context:result' })) as
+        { result?: unknown; text?: unknown } | undefined;
       return reply && reply.result ? (reply as never) : { result: null, text: '' };
     },
     focusMention: async ({ tabId, id }) => {
-      const reply = (await need().requestTab(tabId, { type: 'nhs-context:navigate', id })) as { focused?: unknown } | undefined;
+      const reply = (await need().requestTab(tabId, { type: 'nhs-context:navigate', id })) as
+        { focused?: unknown } | undefined;
       return { focused: reply?.focused === true };
     },
     annotateTab: async ({ tabId }) => {

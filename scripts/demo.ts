@@ -14,12 +14,19 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, EXTENSION_DIR, ROOT, serve } from '../tests/e2e/harness.ts';
 import { hookSnapshot, onCardRoot, pointOf, readCard } from '../tests/e2e/page-probe.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-for-testing'];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-for-testing',
+];
 const OUT = join(ROOT, 'demo-output');
 
 function findChromium(): string | null {
   for (const path of CANDIDATES) if (path && existsSync(path)) return path;
-  const which = spawnSync('sh', ['-c', 'command -v chromium chromium-browser chrome 2>/dev/null | head -1'], { encoding: 'utf8' });
+  const which = spawnSync('sh', ['-c', 'command -v chromium chromium-browser chrome 2>/dev/null | head -1'], {
+    encoding: 'utf8',
+  });
   return which.stdout.trim() || null;
 }
 
@@ -34,7 +41,10 @@ function build(): void {
   console.log('done.');
 }
 
-async function launch(executablePath: string, headless: boolean): Promise<{ context: BrowserContext; profile: string }> {
+async function launch(
+  executablePath: string,
+  headless: boolean,
+): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'nhs-context-demo-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -73,20 +83,33 @@ async function headlessDemo(page: Page): Promise<void> {
     `function () { const c = this.querySelector('.card'); if (!c) return null; const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }`,
   );
   const pad = 12;
-  const clip = rect && rect.width > 0 ? { x: Math.max(0, rect.x - pad), y: Math.max(0, rect.y - pad), width: rect.width + 2 * pad, height: rect.height + 2 * pad } : undefined;
+  const clip =
+    rect && rect.width > 0
+      ? {
+          x: Math.max(0, rect.x - pad),
+          y: Math.max(0, rect.y - pad),
+          width: rect.width + 2 * pad,
+          height: rect.height + 2 * pad,
+        }
+      : undefined;
   await page.screenshot({ path: cardShot, ...(clip ? { clip } : {}) });
   const snap = await hookSnapshot(page);
   console.log(`\nThe extension highlighted ${count} mentions in the sample article.`);
   console.log(`Screenshots: ${pageShot}\n             ${cardShot}`);
-  console.log(`\nThe card for "Steve Barclay" (${card.open ? 'open' : 'did not open'}):\n  ${card.text.replace(/\s+/g, ' ').trim()}`);
+  console.log(
+    `\nThe card for "Steve Barclay" (${card.open ? 'open' : 'did not open'}):\n  ${card.text.replace(/\s+/g, ' ').trim()}`,
+  );
   console.log('\nAnnotations on the page:');
-  for (const m of snap?.mentions ?? []) console.log(`  ${m.kind.padEnd(7)} ${JSON.stringify(m.exact).padEnd(42)} ${m.name}`);
+  for (const m of snap?.mentions ?? [])
+    console.log(`  ${m.kind.padEnd(7)} ${JSON.stringify(m.exact).padEnd(42)} ${m.name}`);
 }
 
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
-    console.log('No Chromium found: install one with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to Chrome for Testing, then run npm start again.');
+    console.log(
+      'No Chromium found: install one with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to Chrome for Testing, then run npm start again.',
+    );
     process.exitCode = 1;
     return;
   }
@@ -101,7 +124,9 @@ async function main(): Promise<void> {
     await page.goto(url);
     if (headless) await headlessDemo(page);
     else {
-      console.log(`Chromium is open on ${url} with NHS Context loaded: hover over a highlighted name, or press the shortcut to step through mentions. Close the window to stop.`);
+      console.log(
+        `Chromium is open on ${url} with NHS Context loaded: hover over a highlighted name, or press the shortcut to step through mentions. Close the window to stop.`,
+      );
       await new Promise<void>((resolve) => context.on('close', () => resolve()));
     }
   } finally {

@@ -18,7 +18,14 @@ const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const index = FactIndex.fromPacks([JSON.parse(readFileSync(root('assets/packs/nhs-industrial-action.json'), 'utf8'))]);
 for (const g of GOLDEN) {
   const text = readFileSync(root(`tests/fixtures/${g.text}`), 'utf8');
-  const page = { url: 'https://example.org/a', title: '', text, blocks: blocksOf(text), published: g.published, publishedFrom: 'given' as const };
+  const page = {
+    url: 'https://example.org/a',
+    title: '',
+    text,
+    blocks: blocksOf(text),
+    published: g.published,
+    publishedFrom: 'given' as const,
+  };
   const rows = goldenRows(annotate(page, index, { today: '2026-11-24' }));
   writeFileSync(root(`tests/fixtures/${g.out}`), `${JSON.stringify(rows, null, 2)}\n`);
   console.log(`${g.out}: ${rows.length} annotations`);

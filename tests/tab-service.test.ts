@@ -100,19 +100,27 @@ describe('the popup reads and steers a tab', () => {
   it('asks the tab for its result and passes on what it says', async () => {
     const d = deps();
     const handlers = createTabHandlers(d);
-    expect(await handlers.tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({ result: { page: {} }, text: 'Article text' });
+    expect(await handlers.tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({
+      result: { page: {} },
+      text: 'Article text',
+    });
     expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:result' });
   });
 
   it('reports no result when the tab has no content script', async () => {
     const d = deps();
     (d.requestTab as ReturnType<typeof vi.fn>).mockResolvedValue(undefined);
-    expect(await createTabHandlers(d).tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({ result: null, text: '' });
+    expect(await createTabHandlers(d).tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({
+      result: null,
+      text: '',
+    });
   });
 
   it('asks the tab to focus a mention', async () => {
     const d = deps();
-    expect(await createTabHandlers(d).focusMention({ type: 'focusMention', tabId: 7, id: 'entity-1-2' }, popup)).toEqual({ focused: true });
+    expect(
+      await createTabHandlers(d).focusMention({ type: 'focusMention', tabId: 7, id: 'entity-1-2' }, popup),
+    ).toEqual({ focused: true });
     expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:navigate', id: 'entity-1-2' });
   });
 });

@@ -23,7 +23,11 @@ export default defineContentScript({
       send: (message) => browser.runtime.sendMessage(message),
       extensionId: browser.runtime.id,
       onMessage: (listener) => {
-        const wrapped = (message: unknown, sender: { id?: string; url?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
+        const wrapped = (
+          message: unknown,
+          sender: { id?: string; url?: string; tab?: unknown },
+          sendResponse: (reply: unknown) => void,
+        ) => {
           const reply = listener(message, sender);
           if (reply !== undefined) sendResponse(reply);
         };

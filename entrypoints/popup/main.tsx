@@ -17,7 +17,12 @@ function show(actions: PageActionsProps | null, hostname: string) {
     <main class="popup">
       <h1>NHS Context</h1>
       {actions ? <PageActions {...actions} /> : null}
-      <PageSummary load={loadTab} loadTimeline={loadTimeline} focus={focusMention} download={(f, d) => download(f, d, VERSION)} />
+      <PageSummary
+        load={loadTab}
+        loadTimeline={loadTimeline}
+        focus={focusMention}
+        download={(f, d) => download(f, d, VERSION)}
+      />
       <QuickSettings load={settingsClient.load} save={settingsClient.save} hostname={hostname} />
       <PackStatus load={loadStatus} />
     </main>,

@@ -94,8 +94,23 @@ export function annotationsIn(ctx: ClaimContext, i: number): Annotation[] {
 }
 
 const SMALL: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
 };
 
 /**
@@ -118,7 +133,9 @@ export function numberAt(ctx: ClaimContext, i: number, start: number, end: numbe
  */
 export function groupsFor(ctx: ClaimContext, i: number): string[] {
   for (let j = i; j >= Math.max(0, i - 3); j--) {
-    const groups = annotationsIn(ctx, j).filter((a) => isStaffGroup(ctx, a)).map((a) => a.entity!.id);
+    const groups = annotationsIn(ctx, j)
+      .filter((a) => isStaffGroup(ctx, a))
+      .map((a) => a.entity!.id);
     if (groups.length) return unique(groups);
   }
   return topGroup(ctx);
@@ -135,7 +152,8 @@ function topGroup(ctx: ClaimContext): string[] {
   let top = topGroups.get(ctx);
   if (!top) {
     const counts = new Map<string, number>();
-    for (const a of ctx.annotations) if (isStaffGroup(ctx, a)) counts.set(a.entity!.id, (counts.get(a.entity!.id) ?? 0) + 1);
+    for (const a of ctx.annotations)
+      if (isStaffGroup(ctx, a)) counts.set(a.entity!.id, (counts.get(a.entity!.id) ?? 0) + 1);
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     topGroups.set(ctx, (top = best ? [best[0]] : []));
   }

@@ -31,8 +31,11 @@ export function datesIn(ctx: ClaimContext, i: number, after = -1): DateWindow[] 
 /** The date written nearest to `offset` in sentence i (its clause's date), if any. */
 export function nearestWindow(ctx: ClaimContext, i: number, offset: number): DateWindow | undefined {
   const spans: { start: number; w: DateWindow }[] = [];
-  for (const a of annotationsIn(ctx, i)) if (a.kind === 'date') spans.push({ start: a.start, w: windowOf(String(a.value)) });
-  for (const d of ctx.nlp(i).dates) if (!/^(today|this week)$/i.test(ctx.text.slice(d.start, d.end).trim())) spans.push({ start: d.start, w: { from: d.from, to: d.to } });
+  for (const a of annotationsIn(ctx, i))
+    if (a.kind === 'date') spans.push({ start: a.start, w: windowOf(String(a.value)) });
+  for (const d of ctx.nlp(i).dates)
+    if (!/^(today|this week)$/i.test(ctx.text.slice(d.start, d.end).trim()))
+      spans.push({ start: d.start, w: { from: d.from, to: d.to } });
   return spans.sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w;
 }
 
@@ -56,14 +59,28 @@ export function overlaps(ev: Event, w: DateWindow): boolean {
  * Candidate events of the given kinds for sentence i: linked event mentions, then events of the
  * groups that overlap a date written in the sentence.
  */
-export function candidateEvents(ctx: ClaimContext, i: number, kinds: readonly EventKind[], groups: readonly string[], windows = datesIn(ctx, i)): Event[] {
+export function candidateEvents(
+  ctx: ClaimContext,
+  i: number,
+  kinds: readonly EventKind[],
+  groups: readonly string[],
+  windows = datesIn(ctx, i),
+): Event[] {
   const ids = withRelated(ctx.index, groups);
   const linked = annotationsIn(ctx, i)
     .filter((a) => a.kind === 'event' && a.entity)
     .map((a) => ctx.index.event(a.entity!.id))
-    .filter((e): e is Event => !!e && kinds.includes(e.kind) && (ids.size === 0 || e.participants.some((p) => ids.has(p))));
+    .filter(
+      (e): e is Event => !!e && kinds.includes(e.kind) && (ids.size === 0 || e.participants.some((p) => ids.has(p))),
+    );
   const dated = windows.length
-    ? [...ctx.index.events.values()].filter((e) => kinds.includes(e.kind) && appliesTo(e.nation, ctx.nation) && e.participants.some((p) => ids.has(p)) && windows.some((w) => overlaps(e, w)))
+    ? [...ctx.index.events.values()].filter(
+        (e) =>
+          kinds.includes(e.kind) &&
+          appliesTo(e.nation, ctx.nation) &&
+          e.participants.some((p) => ids.has(p)) &&
+          windows.some((w) => overlaps(e, w)),
+      )
     : [];
   // Dates written in the sentence outrank the linker's guess.
   const list = dated.length ? dated : linked;

@@ -13,7 +13,8 @@ import { appliesTo } from '../detect/nations.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, qualifierWords } from './quantity.ts';
 import { noData } from './duration.ts';
 
-const NUM = "(\\d[\\d,]*(?:\\.\\d+)?(?:\\s*(?:million|m|k))?|(?:[a-z]+[- ]){0,3}(?:thousand|hundred|million)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+const NUM =
+  '(\\d[\\d,]*(?:\\.\\d+)?(?:\\s*(?:million|m|k))?|(?:[a-z]+[- ]){0,3}(?:thousand|hundred|million)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 
 interface Measure {
   name: string;
@@ -26,28 +27,40 @@ interface Measure {
 const MEASURES: Measure[] = [
   {
     name: 'appointments rescheduled',
-    re: new RegExp(`\\b${NUM}\\s+(?:patients|appointments|operations|procedures)\\b(?=[^.;]{0,80}\\b(?:cancel|resched|postpon|lost|called off|disrupt|affected|delayed))`, 'gi'),
+    re: new RegExp(
+      `\\b${NUM}\\s+(?:patients|appointments|operations|procedures)\\b(?=[^.;]{0,80}\\b(?:cancel|resched|postpon|lost|called off|disrupt|affected|delayed))`,
+      'gi',
+    ),
     predicates: ['appointments-rescheduled', 'appointments-rescheduled-all-settings'],
     kinds: ['strike'],
     percent: false,
   },
   {
     name: 'pay rise',
-    re: new RegExp(`\\b${NUM}\\s*(?:%|per cent|percent)\\s+(?:pay\\s+)?(?:rise|increase|uplift|award|offer|deal)\\b(?![^.;]{0,60}\\b(?:put forward|offered|announced|tabled|made|awarded|agreed)\\s+(?:in|on)\\b)`, 'gi'),
+    re: new RegExp(
+      `\\b${NUM}\\s*(?:%|per cent|percent)\\s+(?:pay\\s+)?(?:rise|increase|uplift|award|offer|deal)\\b(?![^.;]{0,60}\\b(?:put forward|offered|announced|tabled|made|awarded|agreed)\\s+(?:in|on)\\b)`,
+      'gi',
+    ),
     predicates: ['pay-rise-percent', 'pay-offer-percent'],
     kinds: ['pay-offer', 'pay-award', 'agreement'],
     percent: true,
   },
   {
     name: 'ballot turnout',
-    re: new RegExp(`\\bturnout\\s+(?:of|was|at)\\s+${NUM}\\s*(?:%|per cent|percent)|\\b${NUM}\\s*(?:%|per cent|percent)\\s+turnout`, 'gi'),
+    re: new RegExp(
+      `\\bturnout\\s+(?:of|was|at)\\s+${NUM}\\s*(?:%|per cent|percent)|\\b${NUM}\\s*(?:%|per cent|percent)\\s+turnout`,
+      'gi',
+    ),
     predicates: ['ballot-turnout'],
     kinds: ['ballot'],
     percent: true,
   },
   {
     name: 'vote in favour',
-    re: new RegExp(`\\b${NUM}\\s*(?:%|per cent|percent)\\s+(?:of\\s+(?:members|those|voters)[^.;]{0,20}?\\s+)?(?:voted (?:in favour|for|yes)|backed|supported|in favour)`, 'gi'),
+    re: new RegExp(
+      `\\b${NUM}\\s*(?:%|per cent|percent)\\s+(?:of\\s+(?:members|those|voters)[^.;]{0,20}?\\s+)?(?:voted (?:in favour|for|yes)|backed|supported|in favour)`,
+      'gi',
+    ),
     predicates: ['ballot-yes-share', 'offer-accept-share'],
     kinds: ['ballot'],
     percent: true,
@@ -71,9 +84,17 @@ export const findFigures: ClaimFinder = (ctx) => {
         const nearest = nearestWindow(ctx, i, numOffset);
         const groups = groupNear(ctx, i, numOffset);
         const dated = nearest ? candidateEvents(ctx, i, measure.kinds, groups, [nearest]) : [];
-        const events = dated.length ? dated : measure.kinds.includes('strike') ? candidateEvents(ctx, i, measure.kinds, groups, []) : latestOf(ctx, measure, groups);
+        const events = dated.length
+          ? dated
+          : measure.kinds.includes('strike')
+            ? candidateEvents(ctx, i, measure.kinds, groups, [])
+            : latestOf(ctx, measure, groups);
         // Only a date written in the sentence pins the event down enough to say 'differs'.
-        out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, check: checkFigure(ctx, claim, measure, value, written, q, events, dated.length > 0) });
+        out.push({
+          start: s.start + m.index,
+          end: s.start + m.index + m[0].length,
+          check: checkFigure(ctx, claim, measure, value, written, q, events, dated.length > 0),
+        });
       }
     }
   });
@@ -91,16 +112,32 @@ function latestOf(ctx: ClaimContext, measure: Measure, groups: string[]): Event[
   const last = (e: Event) => dayNumber(startOf(e.endDate ?? e.startDate!));
   const before = [...ctx.index.events.values()].filter(
     (e) =>
-      measure.kinds.includes(e.kind) && e.startDate && last(e) <= d && appliesTo(e.nation, ctx.nation) &&
-      e.participants.some((p) => ids.has(p)) && ctx.index.factsAbout(e.id).some((f) => measure.predicates.includes(f.predicate)),
+      measure.kinds.includes(e.kind) &&
+      e.startDate &&
+      last(e) <= d &&
+      appliesTo(e.nation, ctx.nation) &&
+      e.participants.some((p) => ids.has(p)) &&
+      ctx.index.factsAbout(e.id).some((f) => measure.predicates.includes(f.predicate)),
   );
   const latest = before.sort((a, b) => last(b) - last(a))[0];
   return latest ? [latest] : [];
 }
 
-function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: number, written: string, q: ReturnType<typeof qualifierBefore>, events: Event[], pinned: boolean): ClaimCheck {
-  const facts = events.flatMap((e) => ctx.index.factsAbout(e.id).filter((f) => measure.predicates.includes(f.predicate) && typeof f.value === 'number'));
-  if (facts.length === 0) return noData(claim, 'figure', `The fact base has no ${measure.name} figure for the event this sentence is about.`);
+function checkFigure(
+  ctx: ClaimContext,
+  claim: string,
+  measure: Measure,
+  value: number,
+  written: string,
+  q: ReturnType<typeof qualifierBefore>,
+  events: Event[],
+  pinned: boolean,
+): ClaimCheck {
+  const facts = events.flatMap((e) =>
+    ctx.index.factsAbout(e.id).filter((f) => measure.predicates.includes(f.predicate) && typeof f.value === 'number'),
+  );
+  if (facts.length === 0)
+    return noData(claim, 'figure', `The fact base has no ${measure.name} figure for the event this sentence is about.`);
   const precision = precisionOf(written, value);
   const ok = (f: Fact) => agrees(value, q, f.value as number, precision);
   const matching = facts.filter(ok);
@@ -117,8 +154,22 @@ function checkFigure(ctx: ClaimContext, claim: string, measure: Measure, value: 
         ? `The fact base has ${facts.map(describe).join(' and ')} for this event, which does not fit "${stated}".`
         : `The fact base has ${facts.map(describe).join(' and ')} for ${events.length === 1 ? 'the event this is most likely about' : 'events this could be about'}, none of which fits "${stated}", but the text does not say which event it means.`;
   const alternatives = [
-    ...others.map((f) => ({ value: describe(f), source: ref(f.sources[0]!), verdict: ok(f) ? ('consistent' as const) : ('differs' as const), note: f.statement })),
-    ...facts.flatMap((f) => (f.conflicts ?? []).filter((c) => typeof c.value === 'number').map((c) => ({ value: `${formatNumber(c.value as number)}${unit}`, source: ref(c.source), verdict: agrees(value, q, c.value as number, precision) ? ('consistent' as const) : ('differs' as const), note: c.note }))),
+    ...others.map((f) => ({
+      value: describe(f),
+      source: ref(f.sources[0]!),
+      verdict: ok(f) ? ('consistent' as const) : ('differs' as const),
+      note: f.statement,
+    })),
+    ...facts.flatMap((f) =>
+      (f.conflicts ?? [])
+        .filter((c) => typeof c.value === 'number')
+        .map((c) => ({
+          value: `${formatNumber(c.value as number)}${unit}`,
+          source: ref(c.source),
+          verdict: agrees(value, q, c.value as number, precision) ? ('consistent' as const) : ('differs' as const),
+          note: c.note,
+        })),
+    ),
   ];
   return {
     claim,

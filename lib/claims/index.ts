@@ -17,14 +17,29 @@ export const FINDERS: readonly ClaimFinder[] = [findDurations, findSchedule, fin
 /** Outside the packs' coverage the fact base cannot refute anything: a difference becomes no-data. */
 function outsideCoverage(f: Found): Found {
   if (f.check.verdict !== 'differs') return f;
-  return { ...f, check: { ...f.check, verdict: 'no-data', explanation: `${f.check.explanation} This article falls outside the fact base's coverage, so this is not counted as a difference.` } };
+  return {
+    ...f,
+    check: {
+      ...f.check,
+      verdict: 'no-data',
+      explanation: `${f.check.explanation} This article falls outside the fact base's coverage, so this is not counted as a difference.`,
+    },
+  };
 }
 
 /** Finds and checks the claims of a text; overlapping claims keep the earlier finder's. */
-export function checkClaims(text: string, date: string, index: FactIndex, annotations: Annotation[], sents?: Span[], mode: NlpMode = 'selective'): Annotation[] {
+export function checkClaims(
+  text: string,
+  date: string,
+  index: FactIndex,
+  annotations: Annotation[],
+  sents?: Span[],
+  mode: NlpMode = 'selective',
+): Annotation[] {
   const ctx = claimContext(text, date, index, annotations, sents, mode);
   const kept: Found[] = [];
-  for (const finder of FINDERS) for (const f of finder(ctx)) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  for (const finder of FINDERS)
+    for (const f of finder(ctx)) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   const covered = index.covers(date);
   return kept
     .map((f) => (covered ? f : outsideCoverage(f)))

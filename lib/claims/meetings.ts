@@ -28,18 +28,39 @@ export function meetingsBefore(index: FactIndex, groupIds: ReadonlySet<string>, 
     for (const f of index.factsAbout(id)) {
       if (!MEETING_FACTS.has(f.predicate) || typeof f.value !== 'string' || !isFullDate(f.value)) continue;
       if (dayNumber(f.value) > d) continue;
-      out.push({ from: f.value, to: f.value, id: f.id, statement: f.statement, sources: f.sources, conflicts: f.conflicts ?? [], period: false });
+      out.push({
+        from: f.value,
+        to: f.value,
+        id: f.id,
+        statement: f.statement,
+        sources: f.sources,
+        conflicts: f.conflicts ?? [],
+        period: false,
+      });
     }
     for (const ev of index.eventsOf(id)) {
       if (ev.kind !== 'meeting' || !ev.startDate || dayNumber(startOf(ev.startDate)) > d) continue;
       const end = ev.endDate ?? ev.startDate;
       const to = isFullDate(end) ? end : addDays(endExclusiveOf(end), -1);
       const from = startOf(ev.startDate);
-      out.push({ from, to: dayNumber(to) > d ? date : to, id: ev.id, statement: ev.title, sources: ev.sources, conflicts: ev.conflicts ?? [], period: from !== to || !isFullDate(ev.startDate) });
+      out.push({
+        from,
+        to: dayNumber(to) > d ? date : to,
+        id: ev.id,
+        statement: ev.title,
+        sources: ev.sources,
+        conflicts: ev.conflicts ?? [],
+        period: from !== to || !isFullDate(ev.startDate),
+      });
     }
   }
   // Latest last; on the same day a dated fact (with its conflicting reports) outranks an event.
-  return out.sort((a, b) => dayNumber(a.to) - dayNumber(b.to) || Number(b.period) - Number(a.period) || Number(index.facts.has(a.id)) - Number(index.facts.has(b.id)));
+  return out.sort(
+    (a, b) =>
+      dayNumber(a.to) - dayNumber(b.to) ||
+      Number(b.period) - Number(a.period) ||
+      Number(index.facts.has(a.id)) - Number(index.facts.has(b.id)),
+  );
 }
 
 /** The latest meeting known; a dated fact wins over an event on the same day. */
@@ -57,7 +78,9 @@ export function conflictWindow(c: Conflict): { from: string | null; to: string }
   const days = v.match(/^(?:>|more than|over)\s*(\d+)\s*days?$/i);
   const asOf = c.source.published;
   if (days && asOf) return { from: null, to: addDays(startOf(asOf), -Number(days[1])) };
-  const month = v.match(/^(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/i);
+  const month = v.match(
+    /^(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/i,
+  );
   if (month) {
     const m = new Date(`${month[1]} 1, ${month[2]} UTC`).getUTCMonth() + 1;
     const ym = `${month[2]}-${String(m).padStart(2, '0')}`;

@@ -59,7 +59,15 @@ export function agrees(claimed: number, q: Qualifier, actual: number, precision:
 
 /** "more than five months" as words, for explanations. */
 export function qualifierWords(q: Qualifier): string {
-  return { exactly: '', 'more-than': 'more than ', 'at-least': 'at least ', almost: 'almost ', around: 'around ', 'up-to': 'up to ', 'less-than': 'less than ' }[q];
+  return {
+    exactly: '',
+    'more-than': 'more than ',
+    'at-least': 'at least ',
+    almost: 'almost ',
+    around: 'around ',
+    'up-to': 'up to ',
+    'less-than': 'less than ',
+  }[q];
 }
 
 /** "68,000" with thousands separators; percentages and decimals as written. */

@@ -17,10 +17,22 @@ export const findRoles: ClaimFinder = (ctx) => {
     if (!a.role?.id || !a.entity) return;
     const next = entities[k + 1];
     const prev = entities[k - 1];
-    const person = next && next.entity?.id === a.entity.id && !next.role && /^[\s,]*$/.test(ctx.text.slice(a.end, next.start)) ? next
-      : prev && prev.entity?.id === a.entity.id && !prev.role && /^,\s*(the\s+)?$/i.test(ctx.text.slice(prev.end, a.start)) ? prev : undefined;
+    const person =
+      next && next.entity?.id === a.entity.id && !next.role && /^[\s,]*$/.test(ctx.text.slice(a.end, next.start))
+        ? next
+        : prev &&
+            prev.entity?.id === a.entity.id &&
+            !prev.role &&
+            /^,\s*(the\s+)?$/i.test(ctx.text.slice(prev.end, a.start))
+          ? prev
+          : undefined;
     if (!person) return;
-    if (/\b(former|ex-?|then-?|previous|one-time|future|incoming|outgoing|new)\s*$/i.test(ctx.text.slice(Math.max(0, Math.min(a.start, person.start) - 12), Math.min(a.start, person.start)))) return;
+    if (
+      /\b(former|ex-?|then-?|previous|one-time|future|incoming|outgoing|new)\s*$/i.test(
+        ctx.text.slice(Math.max(0, Math.min(a.start, person.start) - 12), Math.min(a.start, person.start)),
+      )
+    )
+      return;
     const start = Math.min(a.start, person.start);
     const end = Math.max(a.end, person.end);
     out.push({ start, end, check: checkRole(ctx, ctx.text.slice(start, end), a, person) });
@@ -35,11 +47,24 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
   const records = (entity.roles ?? []).filter((r) => r.role === role.role!.id);
   const held = records.find((r) => roleHeldOn(r, ctx.date));
   const base = { claim, kind: 'role' as const, factIds: [entity.id] };
-  if (held) return { ...base, verdict: 'consistent', expected: title, explanation: `The fact base has ${entity.name} as ${held.title} ${period(held)}, which includes this article's date.`, sources: [ref(held.source)] };
+  if (held)
+    return {
+      ...base,
+      verdict: 'consistent',
+      expected: title,
+      explanation: `The fact base has ${entity.name} as ${held.title} ${period(held)}, which includes this article's date.`,
+      sources: [ref(held.source)],
+    };
   const dated = records.filter((r) => r.from !== null || r.to !== null);
   const holders = ctx.index.holdersOn(role.role!.id, ctx.date).filter((h) => !h.attestedOnly);
   if (dated.length === 0 || holders.length === 0) {
-    return { ...base, verdict: 'no-data', expected: title, explanation: `The fact base cannot say whether ${entity.name} was ${title} on ${formatDate(ctx.date)}.`, sources: records.map((r) => ref(r.source)) };
+    return {
+      ...base,
+      verdict: 'no-data',
+      expected: title,
+      explanation: `The fact base cannot say whether ${entity.name} was ${title} on ${formatDate(ctx.date)}.`,
+      sources: records.map((r) => ref(r.source)),
+    };
   }
   const holder = holders[0]!;
   const then = ctx.index.rolesOn(entity.id, ctx.date)[0];
@@ -49,7 +74,9 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
     expected: `${holder.person.name} (${title})`,
     explanation: `On ${formatDate(ctx.date)} the fact base has ${holder.person.name} as ${title}; ${entity.name} held it ${dated.map(period).join(' and ')}${then ? ` and was ${then.title} on that date` : ''}.`,
     factIds: [entity.id, holder.person.id],
-    sources: [...dated.map((r) => ref(r.source)), ref(holder.role.source)].filter((s, k, all) => all.findIndex((x) => x.url === s.url) === k),
+    sources: [...dated.map((r) => ref(r.source)), ref(holder.role.source)].filter(
+      (s, k, all) => all.findIndex((x) => x.url === s.url) === k,
+    ),
   };
 }
 

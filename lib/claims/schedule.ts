@@ -14,9 +14,13 @@ import { agrees, precisionOf } from './quantity.ts';
 import { appliesTo } from '../detect/nations.ts';
 
 const STRIKE = '(?:strikes?|strike action|industrial action|walk-?outs?|walk out|stoppages?)';
-const PLANNED = new RegExp(`\\b${STRIKE}\\b[^.;]{0,40}?\\b(?:is|are|was|were|has been|have been)?\\s*(?:planned|scheduled|set|due|called|announced|to take place|will take place|will be held)\\s+(?:for|on|in|from|between)\\b`, 'gi');
+const PLANNED = new RegExp(
+  `\\b${STRIKE}\\b[^.;]{0,40}?\\b(?:is|are|was|were|has been|have been)?\\s*(?:planned|scheduled|set|due|called|announced|to take place|will take place|will be held)\\s+(?:for|on|in|from|between)\\b`,
+  'gi',
+);
 const COUNT = new RegExp(`\\b(?:(\\w+)\\s+days?\\s+of\\s+${STRIKE}|(\\w+)[- ](day|hour)\\s+${STRIKE})`, 'gi');
-const PAY_WHEN = /\b(\d+(?:\.\d+)?|\w+)\s*(?:%|per cent|percent)\s+(?:pay\s+)?(?:rise|increase|uplift|award|offer|deal)\b[^.;]{0,60}?\b(?:put forward|offered|announced|tabled|made|awarded|agreed)\s+(?:in|on)\b/gi;
+const PAY_WHEN =
+  /\b(\d+(?:\.\d+)?|\w+)\s*(?:%|per cent|percent)\s+(?:pay\s+)?(?:rise|increase|uplift|award|offer|deal)\b[^.;]{0,60}?\b(?:put forward|offered|announced|tabled|made|awarded|agreed)\s+(?:in|on)\b/gi;
 /** How far from a stated date a group's strike may be before "the fact base has a different date" holds. */
 const NEAR_DAYS = 45;
 
@@ -25,7 +29,8 @@ export const findSchedule: ClaimFinder = (ctx) => {
   ctx.sents.forEach((s, i) => {
     if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
-    for (const m of sentence.matchAll(PLANNED)) out.push(...planned(ctx, i, s.start + m.index, s.start + m.index + m[0].length));
+    for (const m of sentence.matchAll(PLANNED))
+      out.push(...planned(ctx, i, s.start + m.index, s.start + m.index + m[0].length));
     for (const m of sentence.matchAll(COUNT)) out.push(...count(ctx, i, s.start + m.index, m));
     for (const m of sentence.matchAll(PAY_WHEN)) out.push(...payWhen(ctx, i, s.start + m.index, m));
   });
@@ -40,13 +45,40 @@ function planned(ctx: ClaimContext, i: number, start: number, cueEnd: number): F
   const claim = ctx.text.slice(start, end);
   const groups = groupNear(ctx, i, start);
   const ids = withRelated(ctx.index, groups);
-  const strikes = ctx.index.eventsOfKind('strike').filter((e) => appliesTo(e.nation, ctx.nation) && e.participants.some((p) => ids.has(p)));
+  const strikes = ctx.index
+    .eventsOfKind('strike')
+    .filter((e) => appliesTo(e.nation, ctx.nation) && e.participants.some((p) => ids.has(p)));
   const who = groupLabel(ctx.index.entity(groups[0] ?? ''));
   const hit = strikes.find((e) => overlaps(e, window));
-  if (hit) return [{ start, end, check: verdict(claim, 'date', 'consistent', hit, `The fact base has a strike by ${who} from ${formatDate(hit.startDate!)} (${hit.title}).`) }];
+  if (hit)
+    return [
+      {
+        start,
+        end,
+        check: verdict(
+          claim,
+          'date',
+          'consistent',
+          hit,
+          `The fact base has a strike by ${who} from ${formatDate(hit.startDate!)} (${hit.title}).`,
+        ),
+      },
+    ];
   const near = nearest(strikes, window);
   if (near && Math.abs(dayNumber(startOf(near.startDate!)) - dayNumber(window.from)) <= NEAR_DAYS)
-    return [{ start, end, check: verdict(claim, 'date', 'differs', near, `The fact base has no strike by ${who} in that period; the nearest it knows of began ${formatDate(near.startDate!)}.`) }];
+    return [
+      {
+        start,
+        end,
+        check: verdict(
+          claim,
+          'date',
+          'differs',
+          near,
+          `The fact base has no strike by ${who} in that period; the nearest it knows of began ${formatDate(near.startDate!)}.`,
+        ),
+      },
+    ];
   return [{ start, end, check: noData(claim, 'date', `The fact base has no strike by ${who} near that date.`) }];
 }
 
@@ -60,14 +92,53 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
   const claim = m[0];
   const groups = groupNear(ctx, i, start);
   const events = candidateEvents(ctx, i, ['strike'], groups).filter((e) => strikeDays(e) !== null);
-  if (events.length === 0) return [{ start, end, check: noData(claim, 'count', 'The fact base cannot tell which strike this is.') }];
+  if (events.length === 0)
+    return [{ start, end, check: noData(claim, 'count', 'The fact base cannot tell which strike this is.') }];
   const days = unit === 'hour' ? n / 24 : n;
-  const fits = events.filter((e) => agrees(days, 'exactly', strikeDays(e)!, unit === 'hour' ? 1 / 24 : precisionOf(word, n)));
+  const fits = events.filter((e) =>
+    agrees(days, 'exactly', strikeDays(e)!, unit === 'hour' ? 1 / 24 : precisionOf(word, n)),
+  );
   const main = fits[0] ?? events[0]!;
   const length = `${plural(strikeDays(main)!, 'day')}${unit === 'hour' ? ` (${strikeDays(main)! * 24} hours)` : ''}`;
-  if (fits.length) return [{ start, end, check: verdict(claim, 'count', 'consistent', main, `${main.title} ran ${length}, from ${formatDate(main.startDate!)} to ${formatDate(main.endDate!)}.`) }];
-  if (events.length === 1) return [{ start, end, check: verdict(claim, 'count', 'differs', main, `The fact base has ${main.title} running ${length}, from ${formatDate(main.startDate!)} to ${formatDate(main.endDate!)}.`) }];
-  return [{ start, end, check: noData(claim, 'count', 'The fact base has several strikes this could be, none of that length, and cannot tell which is meant.') }];
+  if (fits.length)
+    return [
+      {
+        start,
+        end,
+        check: verdict(
+          claim,
+          'count',
+          'consistent',
+          main,
+          `${main.title} ran ${length}, from ${formatDate(main.startDate!)} to ${formatDate(main.endDate!)}.`,
+        ),
+      },
+    ];
+  if (events.length === 1)
+    return [
+      {
+        start,
+        end,
+        check: verdict(
+          claim,
+          'count',
+          'differs',
+          main,
+          `The fact base has ${main.title} running ${length}, from ${formatDate(main.startDate!)} to ${formatDate(main.endDate!)}.`,
+        ),
+      },
+    ];
+  return [
+    {
+      start,
+      end,
+      check: noData(
+        claim,
+        'count',
+        'The fact base has several strikes this could be, none of that length, and cannot tell which is meant.',
+      ),
+    },
+  ];
 }
 
 /** "the six per cent pay increase that was put forward in June": when the offer or award was made. */
@@ -81,13 +152,51 @@ function payWhen(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArra
   const claim = ctx.text.slice(start, end);
   const ids = withRelated(ctx.index, groupNear(ctx, i, start));
   const offers = [...ctx.index.events.values()].filter(
-    (e) => ['pay-offer', 'pay-award', 'agreement'].includes(e.kind) && appliesTo(e.nation, ctx.nation) && e.startDate && dayNumber(startOf(e.startDate)) <= dayNumber(ctx.date) && (ids.size === 0 || e.participants.some((p) => ids.has(p))) && ctx.index.factsAbout(e.id).some((f) => f.predicate.startsWith('pay-rise') && f.value === pct),
+    (e) =>
+      ['pay-offer', 'pay-award', 'agreement'].includes(e.kind) &&
+      appliesTo(e.nation, ctx.nation) &&
+      e.startDate &&
+      dayNumber(startOf(e.startDate)) <= dayNumber(ctx.date) &&
+      (ids.size === 0 || e.participants.some((p) => ids.has(p))) &&
+      ctx.index.factsAbout(e.id).some((f) => f.predicate.startsWith('pay-rise') && f.value === pct),
   );
-  if (offers.length === 0) return [{ start, end, check: noData(claim, 'date', `The fact base has no ${pct}% offer or award for this group before the article.`) }];
+  if (offers.length === 0)
+    return [
+      {
+        start,
+        end,
+        check: noData(claim, 'date', `The fact base has no ${pct}% offer or award for this group before the article.`),
+      },
+    ];
   const hit = offers.find((e) => overlaps(e, window));
-  if (hit) return [{ start, end, check: verdict(claim, 'date', 'consistent', hit, `The fact base has the ${pct}% ${kindWord(hit)} on ${formatDate(hit.startDate!)}.`) }];
+  if (hit)
+    return [
+      {
+        start,
+        end,
+        check: verdict(
+          claim,
+          'date',
+          'consistent',
+          hit,
+          `The fact base has the ${pct}% ${kindWord(hit)} on ${formatDate(hit.startDate!)}.`,
+        ),
+      },
+    ];
   const latest = offers.sort((a, b) => dayNumber(startOf(b.startDate!)) - dayNumber(startOf(a.startDate!)))[0]!;
-  return [{ start, end, check: verdict(claim, 'date', 'differs', latest, `The fact base has the ${pct}% ${kindWord(latest)} on ${formatDate(latest.startDate!)}, not ${describeWindow(window)}.`) }];
+  return [
+    {
+      start,
+      end,
+      check: verdict(
+        claim,
+        'date',
+        'differs',
+        latest,
+        `The fact base has the ${pct}% ${kindWord(latest)} on ${formatDate(latest.startDate!)}, not ${describeWindow(window)}.`,
+      ),
+    },
+  ];
 }
 
 function kindWord(e: Event): string {
@@ -102,7 +211,9 @@ function describeWindow(w: DateWindow): string {
 
 function nearest(events: Event[], w: DateWindow): Event | undefined {
   const d = dayNumber(w.from);
-  return events.filter((e) => e.startDate).sort((a, b) => Math.abs(dayNumber(startOf(a.startDate!)) - d) - Math.abs(dayNumber(startOf(b.startDate!)) - d))[0];
+  return events
+    .filter((e) => e.startDate)
+    .sort((a, b) => Math.abs(dayNumber(startOf(a.startDate!)) - d) - Math.abs(dayNumber(startOf(b.startDate!)) - d))[0];
 }
 
 /** The claim's span ends with the first date written after the cue. */
@@ -113,7 +224,24 @@ function endOfDateAfter(ctx: ClaimContext, i: number, cueEnd: number): number {
   return Math.max(cueEnd, date?.end ?? rel?.end ?? cueEnd);
 }
 
-function verdict(claim: string, kind: ClaimCheck['kind'], v: ClaimCheck['verdict'], ev: Event, explanation: string): ClaimCheck {
-  const when = ev.endDate && ev.endDate !== ev.startDate ? `${formatDate(ev.startDate!)} to ${formatDate(ev.endDate)}` : formatDate(ev.startDate!);
-  return { claim, kind, verdict: v, expected: `${ev.title}: ${when}`, explanation, factIds: [ev.id], sources: refs(ev.sources) };
+function verdict(
+  claim: string,
+  kind: ClaimCheck['kind'],
+  v: ClaimCheck['verdict'],
+  ev: Event,
+  explanation: string,
+): ClaimCheck {
+  const when =
+    ev.endDate && ev.endDate !== ev.startDate
+      ? `${formatDate(ev.startDate!)} to ${formatDate(ev.endDate)}`
+      : formatDate(ev.startDate!);
+  return {
+    claim,
+    kind,
+    verdict: v,
+    expected: `${ev.title}: ${when}`,
+    explanation,
+    factIds: [ev.id],
+    sources: refs(ev.sources),
+  };
 }

@@ -37,9 +37,16 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
     ...mentions.flatMap((m) => toAnnotation(m, ctx)),
     ...found.map((f) => foundToAnnotation(f, text)),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
-  const claims = opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents, opts.nlp);
+  const claims =
+    opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents, opts.nlp);
   return {
-    page: { url: page.url, title: page.title, published: date, publishedFrom: page.published ? page.publishedFrom : 'none', packVersion: index.packVersion },
+    page: {
+      url: page.url,
+      title: page.title,
+      published: date,
+      publishedFrom: page.published ? page.publishedFrom : 'none',
+      packVersion: index.packVersion,
+    },
     annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),
     cards: cardsFor(annotations, index, date, today),
     claims,
@@ -61,28 +68,32 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
     const span = acceptEventNoun(text, m.start, m.end);
     if (!span) return [];
     const ev = linkEvent(index, text.slice(m.start, m.end), eventContext(m, ctx));
-    return [{
-      id: annotationId('event', span.start, span.end),
-      start: span.start,
-      end: span.end,
-      exact: text.slice(span.start, span.end),
-      kind: 'event',
-      score: ev ? 0.7 : 0.5,
-      ...(ev ? { entity: { id: ev.id, name: ev.title, kind: ev.kind, sameAs: [] } } : {}),
-    }];
+    return [
+      {
+        id: annotationId('event', span.start, span.end),
+        start: span.start,
+        end: span.end,
+        exact: text.slice(span.start, span.end),
+        kind: 'event',
+        score: ev ? 0.7 : 0.5,
+        ...(ev ? { entity: { id: ev.id, name: ev.title, kind: ev.kind, sameAs: [] } } : {}),
+      },
+    ];
   }
   const entity = index.entity(m.entityId);
   if (!entity) return [];
-  return [{
-    id: annotationId('entity', m.start, m.end),
-    start: m.start,
-    end: m.end,
-    exact: text.slice(m.start, m.end),
-    kind: 'entity',
-    score: m.score,
-    entity: { id: entity.id, name: entity.name, kind: entity.kind, sameAs: entity.sameAs },
-    ...(m.roleTitle ? { role: { id: m.roleId ?? '', title: m.roleTitle } } : {}),
-  }];
+  return [
+    {
+      id: annotationId('entity', m.start, m.end),
+      start: m.start,
+      end: m.end,
+      exact: text.slice(m.start, m.end),
+      kind: 'entity',
+      score: m.score,
+      entity: { id: entity.id, name: entity.name, kind: entity.kind, sameAs: entity.sameAs },
+      ...(m.roleTitle ? { role: { id: m.roleId ?? '', title: m.roleTitle } } : {}),
+    },
+  ];
 }
 
 /** Participants near an event noun: the same sentence first, then the whole text. */
@@ -100,7 +111,10 @@ function eventContext(m: Mention, ctx: Ctx) {
     participants,
     dates,
     future: /\b(will|planned|plan|next|announced|set to|upcoming|further|another)\b/i.test(sentence),
-    present: /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(sentence),
+    present:
+      /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(
+        sentence,
+      ),
     past: /\b(last|previous|earlier|ago|was|were|led to|took place|had)\b/i.test(sentence),
   };
 }

@@ -47,7 +47,8 @@ function nameMap(index: FactIndex): Map<string, string> {
 
 /** Finds an entity by id, name or alias (case-insensitive); a role resolves to its holder on `date`. */
 export function lookupCard(index: FactIndex, query: string, date: string, today = todayIso()): Card | null {
-  const id = index.entity(query) || index.event(query) ? query : nameMap(index).get(foldString(query.replace(/^the\s+/i, '')));
+  const id =
+    index.entity(query) || index.event(query) ? query : nameMap(index).get(foldString(query.replace(/^the\s+/i, '')));
   if (!id) return null;
   const entity = index.entity(id);
   // A private own entity is never shown in pages: not by name (nameMap skips it), not by id either.
@@ -60,8 +61,16 @@ export function lookupCard(index: FactIndex, query: string, date: string, today 
 }
 
 function entityCard(index: FactIndex, e: Entity, date: string, today: string): Card {
-  const roleOnDate = index.rolesOn(e.id, date).map((r) => r.title).join('; ') || null;
-  const roleNowText = index.rolesOn(e.id, today).map((r) => r.title).join('; ') || null;
+  const roleOnDate =
+    index
+      .rolesOn(e.id, date)
+      .map((r) => r.title)
+      .join('; ') || null;
+  const roleNowText =
+    index
+      .rolesOn(e.id, today)
+      .map((r) => r.title)
+      .join('; ') || null;
   const facts = factsFor(index, e, date);
   return {
     id: e.id,
@@ -97,7 +106,10 @@ function eventCard(index: FactIndex, ev: Event, date: string): Card {
 
 function eventDescription(index: FactIndex, ev: Event): string {
   const when = ev.startDate ? dateRange(ev) : 'date unknown';
-  const who = ev.participants.map((p) => index.entity(p)?.name).filter(Boolean).join(', ');
+  const who = ev.participants
+    .map((p) => index.entity(p)?.name)
+    .filter(Boolean)
+    .join(', ');
   const status = typeof ev.details.status === 'string' ? ` (${ev.details.status})` : '';
   return `${when}${ev.nation ? `, ${ev.nation}` : ''}${who ? ` — ${who}` : ''}${status}`;
 }
@@ -124,7 +136,11 @@ function factsFor(index: FactIndex, e: Entity, date: string): CardFact[] {
     if (last) picked.push(last);
   }
   const next = [...events.values()].find(
-    (ev) => ev.kind === 'strike' && ev.startDate && dayNumber(startOf(ev.startDate)) > d && dayNumber(startOf(ev.startDate)) - d <= UPCOMING_DAYS,
+    (ev) =>
+      ev.kind === 'strike' &&
+      ev.startDate &&
+      dayNumber(startOf(ev.startDate)) > d &&
+      dayNumber(startOf(ev.startDate)) - d <= UPCOMING_DAYS,
   );
   if (next) picked.push(next);
   // The entity's own facts (a reader's own facts among them) keep at least OWN_SLOTS places.
@@ -176,7 +192,8 @@ function termNote(e: Entity, date: string): string | null {
   });
   const later = current.find((a) => a.current!.from && dayNumber(startOf(a.current!.from)) > d);
   const earlier = current.find((a) => a.current!.to && dayNumber(startOf(a.current!.to)) <= d);
-  if (now && later) return `${now.text} (called ${later.text}${where(later.current!.where)} from ${formatDate(later.current!.from!)})`;
+  if (now && later)
+    return `${now.text} (called ${later.text}${where(later.current!.where)} from ${formatDate(later.current!.from!)})`;
   if (now && earlier) return `${now.text} (formerly ${earlier.text})`;
   return null;
 }
@@ -194,9 +211,10 @@ function coverageNotice(index: FactIndex, date: string): string | null {
 function uniqueSources(sources: Source[]): SourceRef[] {
   const seen = new Set<string>();
   const out: SourceRef[] = [];
-  for (const s of sources) if (!seen.has(s.url)) {
-    seen.add(s.url);
-    out.push(sourceRef(s));
-  }
+  for (const s of sources)
+    if (!seen.has(s.url)) {
+      seen.add(s.url);
+      out.push(sourceRef(s));
+    }
   return out;
 }

@@ -8,27 +8,153 @@ import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import { appliesTo, type Nation } from './nations.ts';
 
 export const EVENT_NOUNS = [
-  'strike', 'strikes', 'strike action', 'industrial action', 'walkout', 'walkouts', 'walk-out',
-  'walk-outs', 'walk out', 'stoppage', 'stoppages', 'ballot', 'ballots', 're-ballot', 'reballot',
+  'strike',
+  'strikes',
+  'strike action',
+  'industrial action',
+  'walkout',
+  'walkouts',
+  'walk-out',
+  'walk-outs',
+  'walk out',
+  'stoppage',
+  'stoppages',
+  'ballot',
+  'ballots',
+  're-ballot',
+  'reballot',
 ];
 
 /** Words that make the next "strike" a verb or the idiom "on strike". */
-const VERBAL = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'must', 'should', 'shall', 'can', 'cannot',
-  'not', "n't", 'did', 'do', 'does', 'on', 'they', 'we', 'who', 'and', 'or', 'also', 'never', 'again']);
+const VERBAL = new Set([
+  'to',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'can',
+  'cannot',
+  'not',
+  "n't",
+  'did',
+  'do',
+  'does',
+  'on',
+  'they',
+  'we',
+  'who',
+  'and',
+  'or',
+  'also',
+  'never',
+  'again',
+]);
 /** "strike dates", "strike mandate": the noun is a modifier, not the event. */
-const MODIFIED = new Set(['date', 'dates', 'day', 'days', 'mandate', 'mandates', 'ballot', 'ballots', 'pay', 'fund',
-  'notice', 'notices', 'threat', 'threats', 'plan', 'plans', 'talks', 'vote', 'votes', 'leader', 'leaders', 'committee',
-  'law', 'laws', 'legislation', 'picket', 'pickets', 'line', 'lines', 'rules', 'wave', 'period', 'periods', 'papers',
-  'result', 'results', 'turnout', 'paper', 'pay', 'action', 'calendar', 'timetable', 'weeks', 'week']);
+const MODIFIED = new Set([
+  'date',
+  'dates',
+  'day',
+  'days',
+  'mandate',
+  'mandates',
+  'ballot',
+  'ballots',
+  'pay',
+  'fund',
+  'notice',
+  'notices',
+  'threat',
+  'threats',
+  'plan',
+  'plans',
+  'talks',
+  'vote',
+  'votes',
+  'leader',
+  'leaders',
+  'committee',
+  'law',
+  'laws',
+  'legislation',
+  'picket',
+  'pickets',
+  'line',
+  'lines',
+  'rules',
+  'wave',
+  'period',
+  'periods',
+  'papers',
+  'result',
+  'results',
+  'turnout',
+  'paper',
+  'pay',
+  'action',
+  'calendar',
+  'timetable',
+  'weeks',
+  'week',
+]);
 /** Verb readings of the next word: "strike a deal", "strike back". */
 const VERB_NEXT = new Set(['a', 'an', 'the', 'back', 'down', 'out', 'off', 'up', 'members', 'its', 'their', 'over']);
 /** Strikes in other sectors or other senses. */
-const OTHER = new Set(['rail', 'railway', 'train', 'tube', 'teacher', 'teachers', "teachers'", 'university', 'lecturers',
-  'postal', 'bus', 'airport', 'barristers', 'border', 'driver', 'drivers', 'rmt', 'aslef', 'neu', 'ucu', 'cwu', 'pcs',
-  'air', 'missile', 'drone', 'military', 'lightning', 'hunger', 'general', 'rent', 'school', 'schools', 'civil', 'port',
-  'dock', 'steel', 'refuse', 'bin', 'council', 'transport', 'metro', 'network', 'airline', 'cabin', 'crew', 'pilots']);
-const DETERMINER = /\b(a|an|the|this|that|these|those|another|further|next|last|latest|previous|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|planned|national|their|its|his|her|our|any|no|more|two|three|four|five|six|seven|\d+)\s+$/i;
-const DURATION = /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|full)[- ](?:hour|day|week)s?|\ball-out)[- ](?=$)/i;
+const OTHER = new Set([
+  'rail',
+  'railway',
+  'train',
+  'tube',
+  'teacher',
+  'teachers',
+  "teachers'",
+  'university',
+  'lecturers',
+  'postal',
+  'bus',
+  'airport',
+  'barristers',
+  'border',
+  'driver',
+  'drivers',
+  'rmt',
+  'aslef',
+  'neu',
+  'ucu',
+  'cwu',
+  'pcs',
+  'air',
+  'missile',
+  'drone',
+  'military',
+  'lightning',
+  'hunger',
+  'general',
+  'rent',
+  'school',
+  'schools',
+  'civil',
+  'port',
+  'dock',
+  'steel',
+  'refuse',
+  'bin',
+  'council',
+  'transport',
+  'metro',
+  'network',
+  'airline',
+  'cabin',
+  'crew',
+  'pilots',
+]);
+const DETERMINER =
+  /\b(a|an|the|this|that|these|those|another|further|next|last|latest|previous|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|planned|national|their|its|his|her|our|any|no|more|two|three|four|five|six|seven|\d+)\s+$/i;
+const DURATION =
+  /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|full)[- ](?:hour|day|week)s?|\ball-out)[- ](?=$)/i;
 
 const WORDISH = /[\p{L}'’]/u;
 
@@ -92,13 +218,18 @@ const FUTURE_WINDOW = 100;
 export function linkEvent(index: FactIndex, noun: string, ctx: EventContext): Event | null {
   const kind = /ballot/i.test(noun) ? 'ballot' : 'strike';
   const wanted = new Set(ctx.participants);
-  const candidates = index.eventsOfKind(kind).filter(
-    (e) => appliesTo(e.nation, ctx.nation) && (wanted.size === 0 || e.participants.some((p) => wanted.has(p))),
-  );
+  const candidates = index
+    .eventsOfKind(kind)
+    .filter((e) => appliesTo(e.nation, ctx.nation) && (wanted.size === 0 || e.participants.some((p) => wanted.has(p))));
   if (candidates.length === 0 || wanted.size === 0) return null;
   const today = dayNumber(ctx.date);
   if (ctx.present) {
-    const ongoing = candidates.find((e) => e.startDate && dayNumber(startOf(e.startDate)) <= today && today < dayNumber(endExclusiveOf(e.endDate ?? e.startDate)));
+    const ongoing = candidates.find(
+      (e) =>
+        e.startDate &&
+        dayNumber(startOf(e.startDate)) <= today &&
+        today < dayNumber(endExclusiveOf(e.endDate ?? e.startDate)),
+    );
     if (ongoing) return ongoing;
   }
   // Dates written beside the noun decide: no event on them means the fact base does not have it.

@@ -52,7 +52,9 @@ function buildGazetteer(index: FactIndex): Gazetteer {
     if (!key) return;
     const list = byPattern.get(key);
     if (!list) byPattern.set(key, [entry]);
-    else if (!list.some((e) => e.entityId === entry.entityId && e.text === entry.text && e.requiresThe === entry.requiresThe))
+    else if (
+      !list.some((e) => e.entityId === entry.entityId && e.text === entry.text && e.requiresThe === entry.requiresThe)
+    )
       list.push(entry);
   };
   for (const entity of index.entities.values()) {
@@ -73,14 +75,32 @@ function buildGazetteer(index: FactIndex): Gazetteer {
       add(text, entry);
       // "junior doctors' committee": the possessive is often written.
       if (/s committee$/i.test(text)) add(text.replace(/s committee$/i, "s' committee"), entry);
-      if (entity.kind === 'staff-group') for (const s of singulars(text)) add(s, { ...entry, text: s, origin: 'singular' });
+      if (entity.kind === 'staff-group')
+        for (const s of singulars(text)) add(s, { ...entry, text: s, origin: 'singular' });
     }
-    if (entity.kind === 'person') for (const [form, origin] of nameForms(entity)) {
-      add(form, { entityId: entity.id, text: form, match: 'exact', context: 'coreference', descriptor: false, requiresThe: false, origin });
-    }
+    if (entity.kind === 'person')
+      for (const [form, origin] of nameForms(entity)) {
+        add(form, {
+          entityId: entity.id,
+          text: form,
+          match: 'exact',
+          context: 'coreference',
+          descriptor: false,
+          requiresThe: false,
+          origin,
+        });
+      }
   }
   for (const noun of EVENT_NOUNS) {
-    add(noun, { entityId: '', text: noun, match: 'ignore-case', context: 'domain', descriptor: false, requiresThe: false, origin: 'event' });
+    add(noun, {
+      entityId: '',
+      text: noun,
+      match: 'ignore-case',
+      context: 'domain',
+      descriptor: false,
+      requiresThe: false,
+      origin: 'event',
+    });
   }
   const patterns = [...byPattern.keys()];
   return { automaton: compile(patterns), entries: patterns.map((p) => byPattern.get(p)!) };
@@ -105,7 +125,10 @@ function isDescriptorLike(entity: Entity, descriptor: boolean | undefined): bool
 
 /** Surname and honorific + surname for a person ("Barclay", "Mr Barclay", "Dr Laurenson"). */
 function nameForms(person: Entity): [string, 'surname' | 'honorific'][] {
-  const names = [person.name, ...person.aliases.filter((a) => !a.descriptor && a.context === 'none').map((a) => a.text)];
+  const names = [
+    person.name,
+    ...person.aliases.filter((a) => !a.descriptor && a.context === 'none').map((a) => a.text),
+  ];
   const out: [string, 'surname' | 'honorific'][] = [];
   for (const name of names) {
     const tokens = name.split(/\s+/).filter((t) => !HONORIFICS.includes(t.replace(/\.$/, '')));

@@ -34,10 +34,11 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   const patterns = rawPatterns.map(foldString);
   const table = fold();
   const classOf = new Map<number, number>();
-  for (const p of patterns) for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (!classOf.has(c)) classOf.set(c, classOf.size + 1);
-  }
+  for (const p of patterns)
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (!classOf.has(c)) classOf.set(c, classOf.size + 1);
+    }
   const classes = classOf.size + 1;
   const cls = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {

@@ -31,7 +31,8 @@ export interface NlpSentence {
 }
 
 /** Cheap test for sentences worth compromise's time: numbers, number words, time units, relative dates. */
-const NEEDS = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|dozen|day|days|week|weeks|month|months|year|years|hour|hours|today|tomorrow|yesterday|tonight|last|next|this|fortnight|weekend|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const NEEDS =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|dozen|day|days|week|weeks|month|months|year|years|hour|hours|today|tomorrow|yesterday|tonight|last|next|this|fortnight|weekend|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 /** Whether compromise needs to look at a sentence. */
 export function needsNlp(sentence: string): boolean {
@@ -59,7 +60,11 @@ export function analyseSentence(text: string, span: Span, today: string, everyth
   const doc = nlp(sentence) as DocWithDates;
   const numbers = (doc.numbers().json({ offset: true }) as NumberJson[])
     .filter((n) => typeof n.number?.num === 'number' && n.offset)
-    .map((n) => ({ start: span.start + n.offset!.start, end: span.start + n.offset!.start + n.offset!.length, value: n.number!.num! }));
+    .map((n) => ({
+      start: span.start + n.offset!.start,
+      end: span.start + n.offset!.start + n.offset!.length,
+      value: n.number!.num!,
+    }));
   const dates = (doc.dates({ today, timezone: 'UTC' }).json({ offset: true }) as DateJson[])
     .filter((d) => d.dates?.start && d.dates?.end && d.offset)
     .map((d) => ({
@@ -73,7 +78,12 @@ export function analyseSentence(text: string, span: Span, today: string, everyth
 }
 
 /** Runs the stage over the given sentences (all of them, or only those a finder asked for). */
-export function analyse(text: string, sents: readonly Span[], today: string, everything = false): Map<number, NlpSentence> {
+export function analyse(
+  text: string,
+  sents: readonly Span[],
+  today: string,
+  everything = false,
+): Map<number, NlpSentence> {
   const out = new Map<number, NlpSentence>();
   sents.forEach((s, i) => out.set(i, analyseSentence(text, s, today, everything)));
   return out;

@@ -48,7 +48,8 @@ export function resolveMentions(input: ResolveInput): Mention[] {
   const onTopic = isOnTopic(candidates, index);
   if (!onTopic) return [];
   const named = new Set<string>();
-  for (const c of candidates) for (const e of c.entries) if (e.context !== 'coreference' && !e.descriptor && e.entityId) named.add(e.entityId);
+  for (const c of candidates)
+    for (const e of c.entries) if (e.context !== 'coreference' && !e.descriptor && e.entityId) named.add(e.entityId);
   const out: Mention[] = [];
   for (const c of candidates) {
     const m = resolveCandidate(c, input, named, sents);
@@ -63,7 +64,9 @@ function candidatesOf({ text, gazetteer, index }: ResolveInput): Candidate[] {
   const out: Candidate[] = [];
   for (const hit of scan(gazetteer.automaton, text)) {
     if (!atWordBoundaries(text, hit.start, hit.end)) continue;
-    const entries = gazetteer.entries[hit.pattern]!.filter((e) => caseMatches(text, hit.start, hit.end, e) && theOk(text, hit.start, e));
+    const entries = gazetteer.entries[hit.pattern]!.filter(
+      (e) => caseMatches(text, hit.start, hit.end, e) && theOk(text, hit.start, e),
+    );
     const c = { start: hit.start, end: hit.end, entries };
     if (entries.length && !isOtherTrade(text, c, index)) out.push(c);
   }
@@ -103,17 +106,18 @@ function theOk(text: string, start: number, e: Entry): boolean {
 function isOnTopic(cands: Candidate[], index: FactIndex): boolean {
   let ambiguousOrg = false;
   let groupOrEvent = false;
-  for (const c of cands) for (const e of c.entries) {
-    if (e.origin === 'event') {
-      groupOrEvent = true;
-      continue;
+  for (const c of cands)
+    for (const e of c.entries) {
+      if (e.origin === 'event') {
+        groupOrEvent = true;
+        continue;
+      }
+      const entity = index.entity(e.entityId);
+      if (!entity?.anchor) continue;
+      if (e.context === 'none' && !e.descriptor) return true;
+      if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
+      if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) groupOrEvent = true;
     }
-    const entity = index.entity(e.entityId);
-    if (!entity?.anchor) continue;
-    if (e.context === 'none' && !e.descriptor) return true;
-    if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
-    if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) groupOrEvent = true;
-  }
   return ambiguousOrg && groupOrEvent;
 }
 
@@ -166,9 +170,12 @@ function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved |
 
 /** "the Health Secretary" → whoever held the role on the article's date in that nation. */
 function resolveRole(role: Entity, e: Entry, input: ResolveInput, nation: Nation): Resolved | null {
-  const holders = input.index.holdersOn(role.id, input.date).filter((h) => appliesTo(h.role.nation ?? role.nation ?? 'England', nation));
+  const holders = input.index
+    .holdersOn(role.id, input.date)
+    .filter((h) => appliesTo(h.role.nation ?? role.nation ?? 'England', nation));
   const base = { roleId: role.id, roleTitle: role.name, entry: e };
-  if (holders.length === 1) return { entityId: holders[0]!.person.id, ...base, score: holders[0]!.attestedOnly ? 0.7 : 0.85 };
+  if (holders.length === 1)
+    return { entityId: holders[0]!.person.id, ...base, score: holders[0]!.attestedOnly ? 0.7 : 0.85 };
   // Unknown holder, or England's role named in a devolved story: kept only if a name stands beside it.
   if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: 0 };
   return { entityId: role.id, ...base, score: 0.5 };
@@ -181,27 +188,38 @@ function contextOk(e: Entry, c: Candidate, text: string, named: Set<string>): bo
   if (e.origin === 'surname' || (e.origin === 'pack' && !/\s/.test(e.text))) {
     const before = text.slice(Math.max(0, c.start - 30), c.start);
     const prev = before.match(/([\p{L}'’-]+)(\.?)\s+$/u);
-    const sentenceStart = /(^|[.!?:;"“”(]\s*)$/.test(before) || (prev && prev[2] === '.' && !HONORIFICS.includes(prev[1]!));
-    if (prev && !sentenceStart && /^\p{Lu}/u.test(prev[1]!) && !HONORIFICS.includes(prev[1]!) && !isTitleWord(prev[1]!)) return false;
+    const sentenceStart =
+      /(^|[.!?:;"“”(]\s*)$/.test(before) || (prev && prev[2] === '.' && !HONORIFICS.includes(prev[1]!));
+    if (prev && !sentenceStart && /^\p{Lu}/u.test(prev[1]!) && !HONORIFICS.includes(prev[1]!) && !isTitleWord(prev[1]!))
+      return false;
     if (/^\s+\p{Lu}\p{Ll}+/u.test(text.slice(c.end, c.end + 20))) return false;
   }
   return true;
 }
 
 function isTitleWord(w: string): boolean {
-  return /^(Secretary|Minister|Chancellor|Chair|Chairman|Chairwoman|Leader|Officer|Executive|Director|President|Professor|General)$/.test(w);
+  return /^(Secretary|Minister|Chancellor|Chair|Chairman|Chairwoman|Leader|Officer|Executive|Director|President|Professor|General)$/.test(
+    w,
+  );
 }
 
 /** "business consultants", "management consultants": not the NHS staff group. */
-const OTHER_TRADES = /\b(business|management|financial|finance|IT|tax|PR|marketing|engineering|property|legal|strategy|recruitment|software|security|technology|private|independent|beauty|fashion|travel|sales)\s+$/i;
+const OTHER_TRADES =
+  /\b(business|management|financial|finance|IT|tax|PR|marketing|engineering|property|legal|strategy|recruitment|software|security|technology|private|independent|beauty|fashion|travel|sales)\s+$/i;
 
 function isOtherTrade(text: string, c: Candidate, index: FactIndex): boolean {
-  return c.entries.every((e) => index.entity(e.entityId)?.kind === 'staff-group') && OTHER_TRADES.test(text.slice(Math.max(0, c.start - 20), c.start));
+  return (
+    c.entries.every((e) => index.entity(e.entityId)?.kind === 'staff-group') &&
+    OTHER_TRADES.test(text.slice(Math.max(0, c.start - 20), c.start))
+  );
 }
 
 /** "NHS staff", "NHS workers": a staff-group phrase, not the organisation. */
 function isNhsStaffPhrase(text: string, c: Candidate): boolean {
-  return c.entries.some((e) => e.text === 'NHS') && /^\s+(staff|workers?|workforce|employees|employers)\b/i.test(text.slice(c.end, c.end + 20));
+  return (
+    c.entries.some((e) => e.text === 'NHS') &&
+    /^\s+(staff|workers?|workforce|employees|employers)\b/i.test(text.slice(c.end, c.end + 20))
+  );
 }
 
 /**
@@ -216,11 +234,12 @@ function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
     const prev = mentions[i - 1];
     let person: Mention | undefined;
     if (next && isPerson(next, input) && /^[\s,]*$/.test(input.text.slice(m.end, next.start))) person = next;
-    else if (prev && isPerson(prev, input) && /^,\s*(the\s+)?$/i.test(input.text.slice(prev.end, m.start))) person = prev;
+    else if (prev && isPerson(prev, input) && /^,\s*(the\s+)?$/i.test(input.text.slice(prev.end, m.start)))
+      person = prev;
     if (!person) continue;
     const held = input.index.rolesOn(person.entityId, input.date)[0];
     m.entityId = person.entityId;
-    m.roleTitle = m.roleId ? input.index.entity(m.roleId)?.name ?? held?.title : held?.title ?? m.roleTitle;
+    m.roleTitle = m.roleId ? (input.index.entity(m.roleId)?.name ?? held?.title) : (held?.title ?? m.roleTitle);
     m.score = Math.max(m.score, 0.9);
   }
 }

@@ -10,13 +10,15 @@ import type { Mention } from './resolve.ts';
 import { Occupancy } from './occupancy.ts';
 
 const TITLE =
-  "(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))";
+  '(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))';
 const BEFORE = new RegExp(`\\b(${TITLE})(?:,)?\\s+$`, 'i');
 const AFTER = new RegExp(`^,\\s+(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?(${TITLE})\\b`, 'iu');
 
 /** The head word a title and a role must share ("chair", "secretary", "director", "minister"…). */
 function head(title: string): string | null {
-  const m = title.toLowerCase().match(/chair|chief executive|secretary|director|president|first minister|minister|leader|head/);
+  const m = title
+    .toLowerCase()
+    .match(/chair|chief executive|secretary|director|president|first minister|minister|leader|head/);
   return m ? m[0] : null;
 }
 
@@ -24,7 +26,15 @@ function roleWithHead(roles: readonly Role[], h: string): Role | undefined {
   return roles.find((r) => r.title.toLowerCase().includes(h));
 }
 
-const TITLE_ENTRY: Entry = { entityId: '', text: '', match: 'ignore-case', context: 'domain', descriptor: true, requiresThe: false, origin: 'pack' };
+const TITLE_ENTRY: Entry = {
+  entityId: '',
+  text: '',
+  match: 'ignore-case',
+  context: 'domain',
+  descriptor: true,
+  requiresThe: false,
+  origin: 'pack',
+};
 
 /** Finds titles beside person mentions; returns new role mentions that overlap nothing already found. */
 export function findTitles(text: string, mentions: readonly Mention[], index: FactIndex, date: string): Mention[] {
@@ -40,7 +50,10 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
     const before = text.slice(Math.max(0, m.start - 80), m.start).match(BEFORE);
     // "co-chairs Dr A and Dr B": the title before the first name also belongs to the second.
     const prevPerson = mentions[i - 1];
-    const sharedBefore = prevPerson && /^\s+and\s+$/.test(text.slice(prevPerson.end, m.start)) ? out.find((o) => o.end <= prevPerson.start && prevPerson.start - o.end < 3) : undefined;
+    const sharedBefore =
+      prevPerson && /^\s+and\s+$/.test(text.slice(prevPerson.end, m.start))
+        ? out.find((o) => o.end <= prevPerson.start && prevPerson.start - o.end < 3)
+        : undefined;
     if (before && !sharedBefore) {
       const start = m.start - before[0].length;
       const end = start + before[1]!.length;
@@ -65,5 +78,13 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
 }
 
 function titleMention(start: number, end: number, personId: string, role: Role): Mention {
-  return { start, end, entityId: personId, roleId: role.role ?? '', roleTitle: role.title, entry: TITLE_ENTRY, score: 0.75 };
+  return {
+    start,
+    end,
+    entityId: personId,
+    roleId: role.role ?? '',
+    roleTitle: role.title,
+    entry: TITLE_ENTRY,
+    score: 0.75,
+  };
 }

@@ -24,11 +24,23 @@ const YEAR = '((?:19|20)\\d{2})';
 
 const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray, ctx: DateCtx) => string | null }[] = [
   // "December 21", "June 6, 7", "July 30 2025"
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+${YEAR})?\\b(?!\\s*(?:%|per))`, 'g'), parse: (m, c) => monthDay(m, c) },
+  {
+    re: new RegExp(
+      `\\b${MONTH}\\s+${DAY}(?:,\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+${YEAR})?\\b(?!\\s*(?:%|per))`,
+      'g',
+    ),
+    parse: (m, c) => monthDay(m, c),
+  },
   // "2nd, 3rd and 4th October", "19th and 20th September", "12 and 15 July 2023"
-  { re: new RegExp(`\\b${DAY}(?:,\\s*${DAY})*(?:,?\\s*(?:and|to|-|–)\\s*)${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\b`, 'g'), parse: dayListMonth },
+  {
+    re: new RegExp(`\\b${DAY}(?:,\\s*${DAY})*(?:,?\\s*(?:and|to|-|–)\\s*)${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\b`, 'g'),
+    parse: dayListMonth,
+  },
   // "Thursday 24 August 2023", "24 August", "24 Aug 2023"
-  { re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'g'), parse: (m, c) => dayMonth(m[2]!, m[3]!, m[4], c) },
+  {
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'g'),
+    parse: (m, c) => dayMonth(m[2]!, m[3]!, m[4], c),
+  },
   // "2023/24", "2022-23": UK financial years
   { re: /\b((?:19|20)\d{2})[/–-](\d{2})\b(?![/-]\d)/g, parse: financialYear },
   // "June 2024", "April"
@@ -122,14 +134,18 @@ function weekday(name: string, c: DateCtx): string {
   const ahead = (target - today + 7) % 7;
   const back = ahead === 0 ? 0 : 7 - ahead;
   const future = /\b(will|is due|are due|planned|next|set to|begins?|starts?|is to|are to|from)\b/i.test(c.sentence);
-  const past = /\b(was|were|had|took|said|held|met|announced|began|started|walked|last|since|have been|has been)\b/i.test(c.sentence);
+  const past =
+    /\b(was|were|had|took|said|held|met|announced|began|started|walked|last|since|have been|has been)\b/i.test(
+      c.sentence,
+    );
   if (ahead === 0) return c.date;
   if (future && !past) return addDays(c.date, ahead);
   if (past && !future) return addDays(c.date, -back);
   return ahead <= back ? addDays(c.date, ahead) : addDays(c.date, -back);
 }
 
-const FIGURE = /(£|\$|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per cent|percent)|\s*(?:bn|billion|m|million|k)\b)?/g;
+const FIGURE =
+  /(£|\$|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per cent|percent)|\s*(?:bn|billion|m|million|k)\b)?/g;
 
 /** Figures written with digits: percentages, money and counts of 100 or more (not years, dates or times). */
 function figures(text: string, taken: Occupancy): Found[] {
@@ -141,18 +157,33 @@ function figures(text: string, taken: Occupancy): Found[] {
     const [, currency, num, suffix] = m;
     const n = Number(num!.replace(/,/g, ''));
     const around = text.slice(Math.max(0, start - 12), end + 12);
-    if (/\d[:.]\d{2}\s*(am|pm)|\b\d{1,2}(am|pm)\b/i.test(around) || /NHS\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (
+      /\d[:.]\d{2}\s*(am|pm)|\b\d{1,2}(am|pm)\b/i.test(around) ||
+      /NHS\s*$/.test(text.slice(Math.max(0, start - 4), start))
+    )
+      continue;
     if (/^[-/]\d/.test(text.slice(end, end + 2)) || /\d[-/]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     if (/[-–](hour|day|week|year)/.test(text.slice(end, end + 6))) continue;
     const pct = suffix && /%|per ?cent/.test(suffix);
-    const scale = suffix && /bn|billion/.test(suffix) ? 1e9 : suffix && /\bm\b|million/.test(suffix) ? 1e6 : suffix && /k/.test(suffix) ? 1e3 : 1;
+    const scale =
+      suffix && /bn|billion/.test(suffix)
+        ? 1e9
+        : suffix && /\bm\b|million/.test(suffix)
+          ? 1e6
+          : suffix && /k/.test(suffix)
+            ? 1e3
+            : 1;
     if (!currency && !pct && (n < 100 || /^\d{4}$/.test(num!))) continue;
     out.push({
       kind: 'figure',
       start,
       end,
       value: n * (pct ? 1 : scale),
-      ...(currency ? { unit: currency === '£' ? 'GBP' : currency === '$' ? 'USD' : 'EUR' } : pct ? { unit: 'percent' } : {}),
+      ...(currency
+        ? { unit: currency === '£' ? 'GBP' : currency === '$' ? 'USD' : 'EUR' }
+        : pct
+          ? { unit: 'percent' }
+          : {}),
     });
   }
   return out;
@@ -175,8 +206,13 @@ export function findDatesAndFigures(text: string, sents: readonly Span[], date: 
       }
       const si = spanAt(sents, start);
       const sentence = si >= 0 ? text.slice(sents[si]!.start, sents[si]!.end) : '';
-      if (m[0] === 'May' || /^May\b/.test(m[0]) && !/\d/.test(m[0])) {
-        if (!/\b(in|since|until|from|of|by|for|on|during|before|after|through|to|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+      if (m[0] === 'May' || (/^May\b/.test(m[0]) && !/\d/.test(m[0]))) {
+        if (
+          !/\b(in|since|until|from|of|by|for|on|during|before|after|through|to|early|late|mid|last|next|this)\s+$/i.test(
+            text.slice(Math.max(0, start - 8), start),
+          )
+        )
+          continue;
       }
       const value = parse(m, { date, sentence }) ?? (m[0].startsWith('May') ? `${date.slice(0, 4)}-05` : null);
       if (value) dates.push({ kind: 'date', start, end, value });

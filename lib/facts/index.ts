@@ -75,7 +75,10 @@ export class FactIndex {
   get coverage(): { from: string; to: string } | null {
     if (this.packs.length === 0) return null;
     const from = this.packs.map((p) => p.coverage.from).sort()[0]!;
-    const to = this.packs.map((p) => p.coverage.to).sort().at(-1)!;
+    const to = this.packs
+      .map((p) => p.coverage.to)
+      .sort()
+      .at(-1)!;
     return { from, to };
   }
 
@@ -88,7 +91,13 @@ export class FactIndex {
   }
 
   private add(pack: Pack): void {
-    this.packs.push({ id: pack.id, name: pack.name, version: pack.version, coverage: pack.coverage, published: pack.published });
+    this.packs.push({
+      id: pack.id,
+      name: pack.name,
+      version: pack.version,
+      coverage: pack.coverage,
+      published: pack.published,
+    });
     for (const e of pack.entities) this.entities.set(e.id, e);
     for (const e of pack.events) this.events.set(e.id, e);
     for (const f of pack.facts) this.facts.set(f.id, f);
@@ -100,7 +109,8 @@ export class FactIndex {
     const aliases: AliasEntry[] = [];
     for (const entity of this.entities.values()) {
       for (const alias of entity.aliases) aliases.push({ text: alias.text, entityId: entity.id, alias });
-      for (const role of entity.roles ?? []) if (role.role) push(this.holdersByRole, role.role, { person: entity, role });
+      for (const role of entity.roles ?? [])
+        if (role.role) push(this.holdersByRole, role.role, { person: entity, role });
     }
     this.aliasList = aliases;
   }
@@ -154,7 +164,8 @@ export class FactIndex {
     for (const other of this.entities.values()) {
       if (other.parent === id) out.add(other.id);
       const committee = other.kind === 'organisation' && other.parent !== undefined;
-      if (e.kind === 'staff-group' && committee && names.some((n) => other.name.toLowerCase().includes(n))) out.add(other.id);
+      if (e.kind === 'staff-group' && committee && names.some((n) => other.name.toLowerCase().includes(n)))
+        out.add(other.id);
     }
     return out;
   }

@@ -118,20 +118,15 @@ export const Entity = z.object({
 });
 export type Entity = z.infer<typeof Entity>;
 
-export const EventKind = z.enum([
-  'strike',
-  'ballot',
-  'meeting',
-  'pay-offer',
-  'pay-award',
-  'agreement',
-  'announcement',
-]);
+export const EventKind = z.enum(['strike', 'ballot', 'meeting', 'pay-offer', 'pay-award', 'agreement', 'announcement']);
 export type EventKind = z.infer<typeof EventKind>;
 
 const Scalar = z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]);
 /** Event details vary by event (turnouts, times, outcomes); values are data, shown as text. */
-const Details = z.record(z.string().max(200), z.union([Scalar, z.array(Scalar).max(100), z.record(z.string().max(200), Scalar)]));
+const Details = z.record(
+  z.string().max(200),
+  z.union([Scalar, z.array(Scalar).max(100), z.record(z.string().max(200), Scalar)]),
+);
 
 export const Event = z.object({
   id: Id,

@@ -20,7 +20,13 @@ export interface TimelineItem {
 }
 
 /** Strikes of `groups` (and the bodies acting for them) from `before` days before to `after` days after `date`. */
-export function timelineFor(index: FactIndex, groups: readonly string[], date: string, before = 365, after = 120): TimelineItem[] {
+export function timelineFor(
+  index: FactIndex,
+  groups: readonly string[],
+  date: string,
+  before = 365,
+  after = 120,
+): TimelineItem[] {
   const from = dayNumber(addDays(date, -before));
   const to = dayNumber(addDays(date, after));
   const items: TimelineItem[] = [];
@@ -33,7 +39,16 @@ export function timelineFor(index: FactIndex, groups: readonly string[], date: s
       const endIso = ev.endDate ?? ev.startDate;
       if (s > to || dayNumber(endExclusiveOf(endIso)) < from) continue;
       const status = typeof ev.details.status === 'string' ? ev.details.status : null;
-      items.push({ id: ev.id, title: ev.title, start: startOf(ev.startDate), end: startOf(endIso), group, groupName: name, status, sourceUrl: ev.sources[0]?.url ?? null });
+      items.push({
+        id: ev.id,
+        title: ev.title,
+        start: startOf(ev.startDate),
+        end: startOf(endIso),
+        group,
+        groupName: name,
+        status,
+        sourceUrl: ev.sources[0]?.url ?? null,
+      });
     }
   }
   return items.sort((a, b) => a.start.localeCompare(b.start) || a.group.localeCompare(b.group));

@@ -90,9 +90,11 @@ export function startSession(deps: SessionDeps): void {
 
   const unsubscribe = deps.onMessage((raw, sender) => {
     const message = parseTabMessage(raw, sender, deps.extensionId);
-    if (message?.type === 'nhs-context:navigate') return message.id ? { focused: navigator.focus(message.id) } : void navigator.start();
+    if (message?.type === 'nhs-context:navigate')
+      return message.id ? { focused: navigator.focus(message.id) } : void navigator.start();
     if (message?.type === 'nhs-context:refresh') void annotator.run({ rereadSettings: true });
-    if (message?.type === 'nhs-context:result') return { result: annotator.state?.result ?? null, text: annotator.state?.page.text ?? '' };
+    if (message?.type === 'nhs-context:result')
+      return { result: annotator.state?.result ?? null, text: annotator.state?.page.text ?? '' };
     return undefined;
   });
 

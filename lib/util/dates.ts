@@ -70,8 +70,18 @@ export function monthsAndDays(a: string, b: string): { months: number; days: num
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** '2023-03-27' → '27 March 2023'; '2023-07' → 'July 2023'; '2023' → '2023'. */
@@ -88,7 +98,10 @@ export function plural(n: number, word: string): string {
 }
 
 /** "150 days before this article", "the same day as this article", "3 days after this article". */
-export function distanceFromArticle(date: string | null, article: string): { days: number | null; text: string | null } {
+export function distanceFromArticle(
+  date: string | null,
+  article: string,
+): { days: number | null; text: string | null } {
   if (!date) return { days: null, text: null };
   if (!isFullDate(date)) {
     const s = startOf(date);

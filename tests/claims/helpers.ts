@@ -10,5 +10,7 @@ export function claims(text: string, date: string, kind?: string, index: FactInd
 }
 
 export function verdicts(text: string, date: string, kinds: string[]) {
-  return claims(text, date).filter((c) => kinds.includes(c.check.kind)).map((c) => c.verdict);
+  return claims(text, date)
+    .filter((c) => kinds.includes(c.check.kind))
+    .map((c) => c.verdict);
 }

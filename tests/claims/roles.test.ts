@@ -9,7 +9,10 @@ const roles = (text: string, date: string) => verdicts(`${text} The NHS strike g
 describe('titles beside names, as of the article date', () => {
   it('a 2024 article calling Steve Barclay Health Secretary differs and names the holder', () => {
     const [c] = claims('Health Secretary Steve Barclay spoke. The NHS strike goes on.', '2024-03-01', 'role');
-    expect(c).toMatchObject({ verdict: 'differs', check: { expected: 'Victoria Atkins (Secretary of State for Health and Social Care)' } });
+    expect(c).toMatchObject({
+      verdict: 'differs',
+      check: { expected: 'Victoria Atkins (Secretary of State for Health and Social Care)' },
+    });
     expect(c!.check.explanation).toContain('Secretary of State for Environment, Food and Rural Affairs');
   });
 
@@ -22,8 +25,18 @@ describe('titles beside names, as of the article date', () => {
     ['health minister Will Quince', 'The BMA met health minister Will Quince.', '2023-07-04', ['consistent']],
     ['Prime Minister Rishi Sunak in 2023', 'Prime Minister Rishi Sunak spoke.', '2023-08-24', ['consistent']],
     ['Prime Minister Rishi Sunak in September 2024', 'Prime Minister Rishi Sunak spoke.', '2024-09-16', ['differs']],
-    ['shadow health secretary Wes Streeting in 2023', 'Shadow health secretary Wes Streeting spoke.', '2023-08-24', ['consistent']],
-    ['Health Secretary Wes Streeting in 2023 differs (he was shadow)', 'Health Secretary Wes Streeting spoke.', '2023-08-24', ['differs']],
+    [
+      'shadow health secretary Wes Streeting in 2023',
+      'Shadow health secretary Wes Streeting spoke.',
+      '2023-08-24',
+      ['consistent'],
+    ],
+    [
+      'Health Secretary Wes Streeting in 2023 differs (he was shadow)',
+      'Health Secretary Wes Streeting spoke.',
+      '2023-08-24',
+      ['differs'],
+    ],
     ['Health Secretary Wes Streeting in 2024', 'Health Secretary Wes Streeting spoke.', '2024-08-01', ['consistent']],
     ['a name with no title is not a claim', 'Steve Barclay spoke.', '2024-03-01', []],
   ])('%s', (_n, text, date, expected) => expect(roles(text, date)).toEqual(expected));
@@ -34,11 +47,27 @@ describe('titles beside names, as of the article date', () => {
     const attested: Pack = {
       ...pack,
       entities: pack.entities.map((e) =>
-        e.id === 'vishal-sharma' ? { ...e, roles: [{ title: 'Chair of BMA Council', role: 'role-bma-council-chair', organisation: 'bma', from: null, to: null, attested: ['2023-05-15', '2023-06-30'], source }] } : e,
+        e.id === 'vishal-sharma'
+          ? {
+              ...e,
+              roles: [
+                {
+                  title: 'Chair of BMA Council',
+                  role: 'role-bma-council-chair',
+                  organisation: 'bma',
+                  from: null,
+                  to: null,
+                  attested: ['2023-05-15', '2023-06-30'],
+                  source,
+                },
+              ],
+            }
+          : e,
       ),
     };
     const index = FactIndex.fromPacks([attested]);
-    const at = (date: string) => claims('BMA chair Dr Vishal Sharma spoke. The NHS strike goes on.', date, 'role', index).map((c) => c.verdict);
+    const at = (date: string) =>
+      claims('BMA chair Dr Vishal Sharma spoke. The NHS strike goes on.', date, 'role', index).map((c) => c.verdict);
     expect(at('2023-06-01')).toEqual(['consistent']);
     expect(at('2025-03-01')).toEqual(['no-data']);
   });

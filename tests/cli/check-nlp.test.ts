@@ -21,8 +21,17 @@ describe('compromise only where needed = compromise over everything', () => {
   it('eval --check-nlp reports the comparison over a gold file', () => {
     const gold = join(dir, 'gold.jsonl');
     const line = (id: string, text: string) => JSON.stringify({ id, text, published: '2023-08-24', gold: [] });
-    writeFileSync(gold, [line('seed', fixture('seed-article.txt')), line('plain', 'Nothing about the NHS disputes here, only 3 pages.')].join('\n'));
+    writeFileSync(
+      gold,
+      [
+        line('seed', fixture('seed-article.txt')),
+        line('plain', 'Nothing about the NHS disputes here, only 3 pages.'),
+      ].join('\n'),
+    );
     const check = checkSelective(gold, bundledIndex(), '2026-11-24');
-    expect(check).toEqual({ same: true, text: expect.stringMatching(/the same annotations \(\d+ claims\) in all 2 texts/) });
+    expect(check).toEqual({
+      same: true,
+      text: expect.stringMatching(/the same annotations \(\d+ claims\) in all 2 texts/),
+    });
   });
 });

@@ -39,7 +39,8 @@ describe('main (in process)', () => {
     for (const format of FORMATS.filter((f) => f !== 'json')) {
       const r = await run(['annotate', txt, '-f', format, '--published', '2023-08-24', '--today', '2026-11-24']);
       expect(r.code, format).toBe(0);
-      if (['w3c', 'hypothesis', 'claimreview'].includes(format)) expect(() => JSON.parse(r.stdout), format).not.toThrow();
+      if (['w3c', 'hypothesis', 'claimreview'].includes(format))
+        expect(() => JSON.parse(r.stdout), format).not.toThrow();
       if (format === 'w3c') expect(JSON.parse(r.stdout).type).toBe('AnnotationCollection');
       if (format === 'csv') expect(r.stdout.split('\r\n')[0]).toMatch(/^Created at,Author,Page,URL/);
       if (format === 'md') expect(r.stdout).toMatch(/^# /m);

@@ -5,8 +5,26 @@ import { Timeline } from '../../components/Timeline.tsx';
 import { ClaimList } from '../../components/SummaryLists.tsx';
 
 const items = [
-  { id: 'a', title: 'First consultant strike', start: '2023-07-20', end: '2023-07-22', group: 'consultants', groupName: 'Consultants', status: null, sourceUrl: null },
-  { id: 'b', title: 'Junior doctors <b>strike</b>', start: '2023-08-11', end: '2023-08-15', group: 'resident-doctors', groupName: 'Resident doctors', status: 'suspended', sourceUrl: null },
+  {
+    id: 'a',
+    title: 'First consultant strike',
+    start: '2023-07-20',
+    end: '2023-07-22',
+    group: 'consultants',
+    groupName: 'Consultants',
+    status: null,
+    sourceUrl: null,
+  },
+  {
+    id: 'b',
+    title: 'Junior doctors <b>strike</b>',
+    start: '2023-08-11',
+    end: '2023-08-15',
+    group: 'resident-doctors',
+    groupName: 'Resident doctors',
+    status: 'suspended',
+    sourceUrl: null,
+  },
 ];
 
 describe('Timeline', () => {
@@ -16,7 +34,9 @@ describe('Timeline', () => {
     expect(container.querySelector('rect.tl-called-off')).not.toBeNull();
     expect(container.querySelector('line.tl-today')).not.toBeNull();
     expect(screen.getByRole('img').getAttribute('aria-labelledby')).toBe('timeline-title');
-    expect(container.textContent).toContain('First consultant strike, 20 July 2023 to 22 July 2023 (35 days before this article)');
+    expect(container.textContent).toContain(
+      'First consultant strike, 20 July 2023 to 22 July 2023 (35 days before this article)',
+    );
   });
 
   it('renders pack text as text, never markup', () => {
@@ -33,7 +53,14 @@ describe('Timeline', () => {
 
 describe('ClaimList', () => {
   it('shows each verdict in words, never as an accusation', () => {
-    render(<ClaimList claims={[{ annotationId: 'c', exact: 'more than five months', verdict: 'differs', explanation: 'The last meeting…' }]} onPick={() => undefined} />);
+    render(
+      <ClaimList
+        claims={[
+          { annotationId: 'c', exact: 'more than five months', verdict: 'differs', explanation: 'The last meeting…' },
+        ]}
+        onPick={() => undefined}
+      />,
+    );
     expect(screen.getByText('The fact base holds something else')).toBeTruthy();
   });
 });

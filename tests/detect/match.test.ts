@@ -9,13 +9,48 @@ const found = (patterns: string[], text: string) => {
 
 describe('gazetteer automaton', () => {
   it.each([
-    ['case and accents fold', ['steve barclay', 'therese coffey'], 'STEVE Barclay met Thérèse Coffey', [['steve barclay', 'STEVE Barclay'], ['therese coffey', 'Thérèse Coffey']]],
+    [
+      'case and accents fold',
+      ['steve barclay', 'therese coffey'],
+      'STEVE Barclay met Thérèse Coffey',
+      [
+        ['steve barclay', 'STEVE Barclay'],
+        ['therese coffey', 'Thérèse Coffey'],
+      ],
+    ],
     ['NFD combining marks are skipped', ['therese'], 'The\u0301re\u0300se', [['therese', 'The\u0301re\u0300se']]],
-    ['soft hyphen and zero-width space inside a word', ['barclay'], 'Bar\u00ADclay and Bar\u200Bclay', [['barclay', 'Bar\u00ADclay'], ['barclay', 'Bar\u200Bclay']]],
-    ['curly apostrophe folds to straight', ["doctors' union"], 'the doctors’ union', [["doctors' union", 'doctors’ union']]],
+    [
+      'soft hyphen and zero-width space inside a word',
+      ['barclay'],
+      'Bar\u00ADclay and Bar\u200Bclay',
+      [
+        ['barclay', 'Bar\u00ADclay'],
+        ['barclay', 'Bar\u200Bclay'],
+      ],
+    ],
+    [
+      'curly apostrophe folds to straight',
+      ["doctors' union"],
+      'the doctors’ union',
+      [["doctors' union", 'doctors’ union']],
+    ],
     ['en dash folds to hyphen', ['walk-out'], 'a walk–out', [['walk-out', 'walk–out']]],
-    ['line breaks and double spaces match one space', ['junior doctors'], 'junior\n  doctors', [['junior doctors', 'junior\n  doctors']]],
-    ['overlapping patterns all reported', ['he', 'she', 'hers'], 'ushers', [['she', 'she'], ['he', 'he'], ['hers', 'hers']]],
+    [
+      'line breaks and double spaces match one space',
+      ['junior doctors'],
+      'junior\n  doctors',
+      [['junior doctors', 'junior\n  doctors']],
+    ],
+    [
+      'overlapping patterns all reported',
+      ['he', 'she', 'hers'],
+      'ushers',
+      [
+        ['she', 'she'],
+        ['he', 'he'],
+        ['hers', 'hers'],
+      ],
+    ],
     ['nothing in unrelated text', ['bma'], 'The quince tart', []],
     ['astral characters do not break offsets', ['nhs'], '😀 NHS 😀', [['nhs', 'NHS']]],
   ])('%s', (_name, patterns, text, expected) => {

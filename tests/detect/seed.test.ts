@@ -34,11 +34,18 @@ describe('seed article, 24 August 2023', () => {
   });
 
   it('resolves the roles as of the article date', () => {
-    expect(byExact('shadow health secretary')[0]).toMatchObject({ entity: { id: 'wes-streeting' }, role: { title: 'Shadow Secretary of State for Health and Social Care' } });
+    expect(byExact('shadow health secretary')[0]).toMatchObject({
+      entity: { id: 'wes-streeting' },
+      role: { title: 'Shadow Secretary of State for Health and Social Care' },
+    });
     expect(byExact('health minister')[0]).toMatchObject({ entity: { id: 'will-quince' } });
     const hs = byExact('Health Secretary');
     expect(hs.length).toBe(3);
-    for (const a of hs) expect(a).toMatchObject({ entity: { id: 'steve-barclay' }, role: { title: 'Secretary of State for Health and Social Care' } });
+    for (const a of hs)
+      expect(a).toMatchObject({
+        entity: { id: 'steve-barclay' },
+        role: { title: 'Secretary of State for Health and Social Care' },
+      });
   });
 
   it('finds the NHS strikes as events', () => {

@@ -39,10 +39,20 @@ describe('Firefox (web-ext run, firefox-esr headless)', () => {
   let report: Promise<{ counts: Record<string, number>; total: number }>;
 
   beforeAll(async () => {
-    if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}. Install it with: apt-get install -y firefox-esr (as root), or set FIREFOX_PATH.`);
-    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], { cwd: ROOT, env: { ...process.env, NHS_CONTEXT_TEST_HOSTS: '1' }, encoding: 'utf8' });
+    if (!existsSync(FIREFOX))
+      throw new Error(
+        `Firefox not found at ${FIREFOX}. Install it with: apt-get install -y firefox-esr (as root), or set FIREFOX_PATH.`,
+      );
+    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], {
+      cwd: ROOT,
+      env: { ...process.env, NHS_CONTEXT_TEST_HOSTS: '1' },
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`Firefox test build failed:\n${build.stdout}\n${build.stderr}`);
-    const html = readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-article.html'), 'utf8').replace('</body>', `${REPORTER}</body>`);
+    const html = readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-article.html'), 'utf8').replace(
+      '</body>',
+      `${REPORTER}</body>`,
+    );
     let resolveReport!: (r: { counts: Record<string, number>; total: number }) => void;
     report = new Promise((r) => (resolveReport = r));
     server = createServer((req, res) => {
@@ -63,7 +73,22 @@ describe('Firefox (web-ext run, firefox-esr headless)', () => {
     profile = mkdtempSync(join(tmpdir(), 'nhs-context-firefox-'));
     webExt = spawn(
       join(ROOT, 'node_modules', '.bin', 'web-ext'),
-      ['run', '--no-input', '--no-reload', '--firefox', FIREFOX, '--source-dir', BUILD_DIR, '--firefox-profile', profile, '--start-url', `http://127.0.0.1:${port}/seed-article.html`, '--arg=-headless', '--pref=datareporting.policy.dataSubmissionEnabled=false', '--pref=browser.shell.checkDefaultBrowser=false'],
+      [
+        'run',
+        '--no-input',
+        '--no-reload',
+        '--firefox',
+        FIREFOX,
+        '--source-dir',
+        BUILD_DIR,
+        '--firefox-profile',
+        profile,
+        '--start-url',
+        `http://127.0.0.1:${port}/seed-article.html`,
+        '--arg=-headless',
+        '--pref=datareporting.policy.dataSubmissionEnabled=false',
+        '--pref=browser.shell.checkDefaultBrowser=false',
+      ],
       { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, MOZ_HEADLESS: '1' } },
     );
   }, 120_000);
@@ -81,7 +106,9 @@ describe('Firefox (web-ext run, firefox-esr headless)', () => {
   });
 
   it('annotates the seed article', async () => {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no report from the page within 60 s')), REPORT_TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no report from the page within 60 s')), REPORT_TIMEOUT_MS).unref(),
+    );
     const r = await Promise.race([report, timeout]);
     expect(r.counts['nhs-context-entity']).toBeGreaterThan(10);
   }, 90_000);

@@ -49,7 +49,10 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the popup on the seed article', () => {
-  const server = useResource(() => serveHttps({ '/society/2023/aug/24/consultants-strike': { body: seed } }, HOST), { beforeAll, afterAll });
+  const server = useResource(() => serveHttps({ '/society/2023/aug/24/consultants-strike': { body: seed } }, HOST), {
+    beforeAll,
+    afterAll,
+  });
   const extension = useResource(() => launchWithExtension(newsSiteArgs(HOST, server().port)), { beforeAll, afterAll });
 
   it('lists mentions, the timeline and claims; a click opens the card; every export parses', async () => {
@@ -57,7 +60,9 @@ describe('the popup on the seed article', () => {
     const popup = await extension().context.newPage();
     try {
       await page.goto(ARTICLE_URL);
-      await expect.poll(async () => (await hookSnapshot(page))?.mentions.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(5);
+      await expect
+        .poll(async () => (await hookSnapshot(page))?.mentions.length ?? 0, { timeout: 15_000 })
+        .toBeGreaterThan(5);
       await popup.goto(extension().url('popup.html'));
       const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, ARTICLE_URL);
       await popup.goto(extension().url(`popup.html?tab=${tabId}`));
@@ -83,7 +88,10 @@ describe('the popup on the seed article', () => {
       expect(inView).toBe(true);
 
       const read = async (label: string) => {
-        const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label }).click()]);
+        const [download] = await Promise.all([
+          popup.waitForEvent('download'),
+          popup.getByRole('button', { name: label }).click(),
+        ]);
         return { name: download.suggestedFilename(), body: readFileSync((await download.path())!, 'utf8') };
       };
       const w3c = await read('W3C Web Annotation');
@@ -94,7 +102,10 @@ describe('the popup on the seed article', () => {
       const first = collection.first.items[0];
       expect(first.type).toBe('Annotation');
       expect(first.target.source).toBe(ARTICLE_URL);
-      expect(first.target.selector.map((s: { type: string }) => s.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+      expect(first.target.selector.map((s: { type: string }) => s.type).sort()).toEqual([
+        'TextPositionSelector',
+        'TextQuoteSelector',
+      ]);
       expect(collection.first.items.some((i: { motivation: string }) => i.motivation === 'assessing')).toBe(true);
 
       expect(JSON.parse((await read('Hypothesis JSON')).body).annotations.length).toBeGreaterThan(5);

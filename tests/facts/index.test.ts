@@ -10,7 +10,12 @@ describe('roleHeldOn', () => {
   it.each([
     ['from is inclusive', role({ from: '2022-10-25', to: '2023-11-13' }), '2022-10-25', true],
     ['the day before from', role({ from: '2022-10-25', to: '2023-11-13' }), '2022-10-24', false],
-    ['to is exclusive (a reshuffle day belongs to the new holder)', role({ from: '2022-10-25', to: '2023-11-13' }), '2023-11-13', false],
+    [
+      'to is exclusive (a reshuffle day belongs to the new holder)',
+      role({ from: '2022-10-25', to: '2023-11-13' }),
+      '2023-11-13',
+      false,
+    ],
     ['open end', role({ from: '2024-07-05' }), '2030-01-01', true],
     ['month precision from', role({ from: '2022-09', to: '2022-10-25' }), '2022-09-01', true],
     ['attested window, inside', role({ attested: ['2023-05-15', '2024-04'] }), '2024-04-30', true],
@@ -37,7 +42,10 @@ describe('FactIndex over the bundled pack', () => {
   });
 
   it('lists every alias with its entity', () => {
-    const texts = index.aliases().filter((a) => a.entityId === 'bma').map((a) => a.text);
+    const texts = index
+      .aliases()
+      .filter((a) => a.entityId === 'bma')
+      .map((a) => a.text);
     expect(texts).toEqual(expect.arrayContaining(['British Medical Association', 'BMA']));
   });
 

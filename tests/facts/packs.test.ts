@@ -88,6 +88,8 @@ describe('validatePack with external ids', () => {
     expect(validatePack(own).ok).toBe(false);
     expect(validatePack(own, { external: new Map([['bma', 'organisation']]) }).ok).toBe(true);
     const unknown = validatePack(own, { external: new Map([['strike-1', 'event']]) });
-    expect(unknown.ok ? [] : unknown.errors).toEqual([{ path: '$.facts[0].subject', message: "unknown entity or event id 'bma'" }]);
+    expect(unknown.ok ? [] : unknown.errors).toEqual([
+      { path: '$.facts[0].subject', message: "unknown entity or event id 'bma'" },
+    ]);
   });
 });

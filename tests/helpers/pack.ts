@@ -23,7 +23,13 @@ export function bundledIndex(): FactIndex {
 
 /** A PageText for plain text, dated as given. */
 export function textPage(text: string, published?: string): PageText {
-  return { url: 'https://example.org/a', title: '', text, blocks: blocksOf(text), ...(published ? { published, publishedFrom: 'given' as const } : { publishedFrom: 'none' as const }) };
+  return {
+    url: 'https://example.org/a',
+    title: '',
+    text,
+    blocks: blocksOf(text),
+    ...(published ? { published, publishedFrom: 'given' as const } : { publishedFrom: 'none' as const }),
+  };
 }
 
 /** Reads a test fixture as text. */

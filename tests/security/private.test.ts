@@ -21,7 +21,13 @@ describe('private own entities stay out of pages', () => {
     const saved = await w.route(
       {
         type: 'saveOwnEntity',
-        entity: { name: 'Secret Source', kind: 'person', aliases: ['Deep Throat'], description: 'A source.', private: true },
+        entity: {
+          name: 'Secret Source',
+          kind: 'person',
+          aliases: ['Deep Throat'],
+          description: 'A source.',
+          private: true,
+        },
       },
       popup,
     );
@@ -29,10 +35,18 @@ describe('private own entities stay out of pages', () => {
     const id = (saved as { data: { id: string } }).data.id;
 
     const text = 'Secret Source and Deep Throat told the BMA about the strike.';
-    const page = { url: 'https://www.bbc.co.uk/news/1', title: '', publishedFrom: 'none', text, blocks: [[0, text.length]] };
+    const page = {
+      url: 'https://www.bbc.co.uk/news/1',
+      title: '',
+      publishedFrom: 'none',
+      text,
+      blocks: [[0, text.length]],
+    };
     const annotated = await w.route({ type: 'annotate', page }, tab);
     expect(annotated.ok).toBe(true);
-    const data = (annotated as { data: { annotations: { exact: string; entity?: { id: string } }[]; cards: { id: string }[] } }).data;
+    const data = (
+      annotated as { data: { annotations: { exact: string; entity?: { id: string } }[]; cards: { id: string }[] } }
+    ).data;
     expect(data.annotations.map((a) => a.exact)).not.toContain('Secret Source');
     expect(data.annotations.map((a) => a.exact)).not.toContain('Deep Throat');
     expect(data.annotations.some((a) => a.entity?.id === id)).toBe(false);

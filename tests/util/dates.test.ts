@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, distanceFromArticle, endExclusiveOf, formatDate, monthsAndDays, startOf } from '../../lib/util/dates.ts';
+import {
+  daysBetween,
+  distanceFromArticle,
+  endExclusiveOf,
+  formatDate,
+  monthsAndDays,
+  startOf,
+} from '../../lib/util/dates.ts';
 
 describe('dates', () => {
   it.each([
@@ -22,7 +29,10 @@ describe('dates', () => {
   });
 
   it('says how far a fact is from the article', () => {
-    expect(distanceFromArticle('2023-03-27', '2023-08-24')).toEqual({ days: -150, text: '150 days before this article' });
+    expect(distanceFromArticle('2023-03-27', '2023-08-24')).toEqual({
+      days: -150,
+      text: '150 days before this article',
+    });
     expect(distanceFromArticle('2023-08-25', '2023-08-24')).toEqual({ days: 1, text: '1 day after this article' });
     expect(distanceFromArticle('2023-08-24', '2023-08-24').text).toBe('the same day as this article');
     expect(distanceFromArticle('2023-03', '2023-08-24').text).toBe('before this article');
