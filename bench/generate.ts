@@ -5,6 +5,7 @@
  * passed in: no network, no files, so the same seed gives the same bytes on every machine. Pure
  * (no Node API): the browser bench bundles this file too.
  */
+import { MONTHS } from '../lib/util/dates.ts';
 import type { Entity, Event, Fact, Pack, Source } from '../lib/facts/schema.ts';
 
 /** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
@@ -154,20 +155,6 @@ const PLACES = [
   'Dundee',
   'Bath',
   'Carlisle',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve'];
 

@@ -9,6 +9,7 @@ import type { Annotation } from '../lib/annotations.ts';
 import { FactIndex } from '../lib/facts/index.ts';
 import { annotate } from '../lib/detect/annotate.ts';
 import { blocksOf } from './text-page.ts';
+import { MONTHS } from '../lib/util/dates.ts';
 
 const Gold = z.object({
   id: z.string(),
@@ -112,22 +113,8 @@ function eventMatches(a: Annotation, canon: string, index: FactIndex): boolean {
   const years: string[] = canon.match(/\b20\d\d\b/g) ?? [];
   const evYear = ev.startDate?.slice(0, 4) ?? '';
   if (!years.includes(evYear)) return false;
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  const evMonth = ev.startDate && ev.startDate.length >= 7 ? months[Number(ev.startDate.slice(5, 7)) - 1]! : '';
-  const named = months.filter((m) => canon.includes(m));
+  const evMonth = ev.startDate && ev.startDate.length >= 7 ? MONTHS[Number(ev.startDate.slice(5, 7)) - 1]! : '';
+  const named = MONTHS.filter((m) => canon.includes(m));
   return named.length === 0 || named.includes(evMonth) || /\d{4}[–-]\d{4}/.test(canon);
 }
 
