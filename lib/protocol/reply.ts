@@ -39,11 +39,8 @@ export function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unkno
       return { ok: false, error: { code: code as ErrorCode, message } };
     }
   }
-  if (envelope.ok !== true) return { ok: false, error: { code: 'invalid-reply', message: 'malformed reply' } };
-  const data = z.safeParse(schema, envelope.data);
-  if (!data.success) {
-    return { ok: false, error: { code: 'invalid-reply', message: `reply to ${type} does not match its schema` } };
-  }
+  const data = envelope.ok === true ? z.safeParse(schema, envelope.data) : null;
+  if (!data?.success) return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${type}` } };
   return { ok: true, data: data.data };
 }
 

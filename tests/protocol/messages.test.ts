@@ -99,7 +99,7 @@ describe('parseReply and callBackground', () => {
     (error) => {
       expect(parseReply('status', { ok: false, error })).toEqual({
         ok: false,
-        error: { code: 'invalid-reply', message: 'malformed reply' },
+        error: { code: 'invalid-reply', message: 'bad reply to status' },
       });
     },
   );
