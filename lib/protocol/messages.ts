@@ -4,17 +4,24 @@
  * Requests are parsed before any handler runs; failures come back as values, never thrown.
  * Privilege comes from the sender (`classifySender`), never from the message body.
  *
- * zod/mini, because the content script shares these schemas and has a size budget. The content
- * script itself imports only its half (lib/protocol/content-calls.ts: its calls' reply schemas, used here
- * too, and the messages the background sends it), not this module.
+ * zod/mini, because the popup and options pages share these schemas and have size budgets. The
+ * content script imports only its half (lib/protocol/content-calls.ts: zod-free checks of its calls'
+ * replies, held to the reply schemas here by tests/protocol/content-calls.test.ts, and the messages the
+ * background sends it), not this module.
  */
 import * as z from 'zod/mini';
-import { AnnotateResult } from './annotations.ts';
-import { EmptyReply, HideOnSiteReply, LookupReply } from './content-calls.ts';
+import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from '../settings.ts';
 import { manageCalls } from './manage-calls.ts';
-import { checkReply, sendChecked, type Reply, type ReplyError } from './reply.ts';
+import { checkReply, sendChecked, type DataCheck, type Reply, type ReplyError } from './reply.ts';
+
+/** Reply to `lookup`. */
+export const LookupReply = z.object({ card: z.nullable(Card) });
+/** Reply to `hideOnSite`: the ids now hidden on the sender's site. */
+export const HideOnSiteReply = z.object({ hiddenIds: z.array(z.string()) });
+/** Reply to a call that only confirms. */
+export const EmptyReply = z.object({});
 
 /** One strike on the popup's timeline (lib/facts/timeline.ts). */
 const TimelineItem = z.object({
@@ -273,16 +280,21 @@ export function callBackground<K extends CallName>(
   send: (message: unknown) => Promise<unknown>,
   request: RequestOf<K> & { type: K },
 ): Promise<Reply<ReplyOf<K>>> {
-  return sendChecked(send, request, replySchema(request.type));
+  return sendChecked(send, request, replyCheck(request.type));
 }
 
 /** Check a raw reply for call `type`. */
 export function parseReply<K extends CallName>(type: K, raw: unknown): Reply<ReplyOf<K>> {
-  return checkReply(type, replySchema(type), raw);
+  return checkReply(type, replyCheck(type), raw);
 }
 
-function replySchema<K extends CallName>(type: K): z.ZodMiniType<ReplyOf<K>> {
-  return calls[type].reply as unknown as z.ZodMiniType<ReplyOf<K>>;
+/** The reply schema of call `type`, as the data check `checkReply` takes. */
+function replyCheck<K extends CallName>(type: K): DataCheck<ReplyOf<K>> {
+  const schema = calls[type].reply as unknown as z.ZodMiniType<ReplyOf<K>>;
+  return (data) => {
+    const result = z.safeParse(schema, data);
+    return result.success ? result : { success: false, error: 'does not match its schema' };
+  };
 }
 
 /** Messages the background sends to a content script, and how the content script checks them. */

@@ -1,9 +1,9 @@
 /**
- * What every call answers, and the one check of a reply that every caller uses: the popup, the
- * options page and the content script alike. Plain checks for the envelope (no zod union: the
- * content script imports this module and has a size budget), the call's own schema for the data.
+ * What every call answers, and the one check of a reply that every caller uses: the popup and
+ * the options page (lib/protocol/messages.ts, with the calls' zod schemas) and the content script
+ * (lib/protocol/content-calls.ts, with its zod-free checks). No zod here: the content script
+ * imports this module and cannot afford it.
  */
-import * as z from 'zod/mini';
 
 export type ErrorCode = 'invalid-request' | 'forbidden' | 'internal' | 'invalid-reply' | 'no-connection';
 const ERROR_CODES: readonly string[] = [
@@ -21,17 +21,20 @@ export interface ReplyError {
 /** What every call answers: data, or an error as a value. */
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
+/** Checks a reply's data: the checked value, or what was wrong. */
+export type DataCheck<T> = (data: unknown) => { success: true; data: T } | { success: false; error: string };
+
 /** A message for any thrown value. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Check a raw reply to call `type` against the call's reply schema. An error reply passes only
- * with a known code and a message; anything else that is not `{ok: true, data}` with matching data
- * is `invalid-reply`.
+ * Check a raw reply to call `type`. An error reply passes only with a known code and a message
+ * (nothing else of it is kept); anything else that is not `{ok: true, data}` with data that passes
+ * `checkData` is `invalid-reply`, with a message saying what was wrong.
  */
-export function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unknown): Reply<T> {
+export function checkReply<T>(type: string, checkData: DataCheck<T>, raw: unknown): Reply<T> {
   const envelope = (raw ?? {}) as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
   if (envelope.ok === false) {
     const { code, message } = envelope.error ?? {};
@@ -39,8 +42,11 @@ export function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unkno
       return { ok: false, error: { code: code as ErrorCode, message } };
     }
   }
-  const data = envelope.ok === true ? z.safeParse(schema, envelope.data) : null;
-  if (!data?.success) return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${type}` } };
+  const data = envelope.ok === true ? checkData(envelope.data) : null;
+  if (!data?.success) {
+    const why = data ? `: ${data.error}` : '';
+    return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${type}${why}` } };
+  }
   return { ok: true, data: data.data };
 }
 
@@ -51,7 +57,7 @@ export function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unkno
 export async function sendChecked<T>(
   send: (message: unknown) => Promise<unknown>,
   request: { type: string },
-  schema: z.ZodMiniType<T>,
+  checkData: DataCheck<T>,
 ): Promise<Reply<T>> {
   let raw: unknown;
   try {
@@ -59,5 +65,5 @@ export async function sendChecked<T>(
   } catch (error) {
     return { ok: false, error: { code: 'no-connection', message: errorMessage(error) } };
   }
-  return checkReply(request.type, schema, raw);
+  return checkReply(request.type, checkData, raw);
 }
