@@ -1,27 +1,41 @@
 /**
- * Builds the bundled pack from the research fact base:
- *   npx tsx scripts/build-pack.ts [RESEARCH.json] [OUT.json]
- * Converts (lib/facts/convert.ts), validates with the schema and reference checks, and writes
- * pretty JSON only when the result is valid, so a broken pack never replaces a good one.
+ * Builds the bundled pack from the research fact base kept in the repository:
+ *   npm run build:pack                 (data/factbase/… → assets/packs/nhs-industrial-action.json)
+ *   npx tsx scripts/pack/build.ts [RESEARCH.json] [OUT.json]
+ *   npx tsx scripts/pack/build.ts --check   (exit 1 when the committed pack differs from a rebuild)
+ * Converts (convert.ts), validates with the schema and reference checks, and writes pretty JSON
+ * only when the result is valid, so a broken pack never replaces a good one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { convertResearch, PACK_META } from '../lib/facts/convert.ts';
-import { packSummary, sharedAliases, validatePack } from '../lib/facts/packs.ts';
+import { packSummary, sharedAliases, validatePack } from '../../lib/facts/packs.ts';
+import { buildPackText, DEFAULT_OUTPUT, DEFAULT_RESEARCH } from './build-text.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = resolve(process.argv[2] ?? resolve(root, '../shared/factbase/nhs-industrial-action.facts.json'));
-const output = resolve(process.argv[3] ?? resolve(root, 'assets/packs/nhs-industrial-action.json'));
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const [inArg, outArg] = args.filter((a) => a !== '--check');
+const input = resolve(root, inArg ?? DEFAULT_RESEARCH);
+const output = resolve(root, outArg ?? DEFAULT_OUTPUT);
 
-const pack = convertResearch(JSON.parse(readFileSync(input, 'utf8')), PACK_META);
-const result = validatePack(pack);
-if (!result.ok) {
-  for (const e of result.errors) console.error(`${e.path}: ${e.message}`);
+const built = buildPackText(readFileSync(input, 'utf8'));
+if (!built.ok) {
+  for (const e of built.errors) console.error(`${e.path}: ${e.message}`);
   console.error(`build-pack: ${input} did not convert to a valid pack; nothing written.`);
   process.exit(1);
 }
-writeFileSync(output, `${JSON.stringify(result.pack, null, 2)}\n`);
+if (check) {
+  const same = readFileSync(output, 'utf8') === built.text;
+  console.log(
+    same ? `build-pack: ${output} is up to date` : `build-pack: ${output} differs from a rebuild of ${input}`,
+  );
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(output, built.text);
+const pack = validatePack(JSON.parse(built.text));
 console.log(`build-pack: wrote ${output}`);
-console.log(JSON.stringify(packSummary(result.pack)));
-for (const s of sharedAliases(result.pack)) console.log(`note: alias "${s.text}" is on ${s.entities.join(', ')}`);
+if (pack.ok) {
+  console.log(JSON.stringify(packSummary(pack.pack)));
+  for (const s of sharedAliases(pack.pack)) console.log(`note: alias "${s.text}" is on ${s.entities.join(', ')}`);
+}
