@@ -7,7 +7,7 @@ import { createCache } from '../../lib/background/cache.ts';
 
 function pack(id: string, version: string, entities = 0): Pack {
   return {
-    format: 1,
+    format: 2,
     id,
     name: `Pack ${id}`,
     version,
