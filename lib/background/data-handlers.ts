@@ -2,7 +2,8 @@
  * Handlers for search, kept annotations and backup (extension pages only), and the hook that keeps
  * an annotated article when — and only when — the reader turned "keep annotations" on.
  */
-import type { AnnotateResult, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import { applyRestore, buildBackup, planRestore } from './backup.ts';
 import { buildCard } from '../detect/card-data.ts';
 import { readOwnPack } from '../facts/own-store.ts';

@@ -3,7 +3,8 @@
  * objects: the page calls (annotate, lookup, status, timeline) here, the other areas from their own
  * modules (tab-handlers.ts, manage-handlers.ts). The fact base and its index cache: fact-base.ts.
  */
-import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { PackListing } from '../facts/store.ts';
 import type { PackSummary, ReplyOf } from '../protocol/messages.ts';
 import type { CallContext, Handlers } from './router.ts';
