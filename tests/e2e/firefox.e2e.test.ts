@@ -5,11 +5,11 @@
  * hover and from the keyboard with the role on the article's date, the popup's summary and
  * exports, and the options page.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionBuild } from '../helpers/production-build.ts';
 import { findNode, launchFirefox, nodeText, type BidiNode, type FirefoxSession } from './firefox-harness.ts';
 import { ROOT, serveHttps, useResource, type TestServer } from './harness.ts';
 
@@ -21,14 +21,7 @@ const seed = readFileSync(join(ROOT, 'tests/fixtures/seed-article.html'), 'utf8'
 
 /** A production Firefox build (never the loopback test hosts or the test hook). */
 function buildProductionFirefox(): void {
-  const env = { ...process.env };
-  delete env.NHS_CONTEXT_TEST_HOSTS;
-  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`Firefox production build failed:\n${build.stdout}\n${build.stderr}`);
+  productionBuild('firefox');
   const manifest = readFileSync(join(BUILD_DIR, 'manifest.json'), 'utf8');
   if (manifest.includes('127.0.0.1'))
     throw new Error('the Firefox build matches loopback pages: not a production build');
