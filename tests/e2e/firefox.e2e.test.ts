@@ -302,7 +302,7 @@ describe('Firefox ESR: the production build on a news site', () => {
     await firefox.send('browsingContext.close', { context: popup });
   });
 
-  it('shows the bundled fact pack on the options page', async () => {
+  it('shows the bundled fact pack and what changed on the options page', async () => {
     const { firefox } = setup();
     const options = await firefox.openTab(`${firefox.extensionOrigin}/options.html`);
     const text = await until(
@@ -310,6 +310,10 @@ describe('Firefox ESR: the production build on a news site', () => {
       (t) => /nhs-industrial-action|NHS industrial action/i.test(t),
     );
     expect(text).toMatch(/NHS industrial action/i);
+    // "What changed" reads CHANGELOG.md, newest version first: the one in package.json.
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(text).toContain('What changed');
+    expect(text).toContain(version);
     await firefox.send('browsingContext.close', { context: options });
   });
 });
