@@ -23,8 +23,9 @@ import {
   string,
   stringOrNumber,
 } from './util/check.ts';
+import { SOURCE_TIERS } from './sources/tiers.ts';
 
-const SourceRef = object({ url: string, publisher: string, published: nullable(string) });
+const SourceRef = object({ url: string, publisher: string, published: nullable(string), tier: oneOf(...SOURCE_TIERS) });
 const Verdict = oneOf('consistent', 'differs', 'no-data');
 
 const ClaimCheck = object({
