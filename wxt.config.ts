@@ -22,8 +22,8 @@ export default defineConfig({
   }),
   // `npm run zip`: the store packages, named from package.json's version (which is also the
   // manifest's). The Firefox run also writes the sources zip Mozilla's review asks for: what the
-  // extension is built from and nothing else (no tests, benchmarks, CLI or docs), rebuilt and
-  // compared with the add-on zip by tests/static/store-zips.test.ts.
+  // extension is built from (data/factbase included: the source tiers are read from it) and no
+  // tests, benchmarks, CLI or docs; tests/static/store-zips.test.ts rebuilds it and compares.
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
@@ -33,7 +33,6 @@ export default defineConfig({
       'cli/**',
       'bin/**',
       'docs/**',
-      'data/**',
       'scripts/**',
       'SECURITY.md',
       'eslint.config.js',
