@@ -9,7 +9,7 @@
  */
 import type { ClaimCheck } from '../annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
-import { addDays, dayNumber, endExclusiveOf, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
+import { dayNumber, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, Found } from './context.ts';
 import { annotationsIn, groupLabel, numberAt, refs, sentenceText } from './context.ts';
 import { noData } from './duration.ts';
@@ -17,6 +17,7 @@ import { strikeDays, type DateWindow } from './events.ts';
 import { MEASURES, ORDINAL_CUE, RANKING, type Measure } from './measures.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, readNumber, VAGUE, type Qualifier } from './quantity.ts';
 import { daysOf, groupFacts, subjectEvents, subjectOf, type Subject } from './subject.ts';
+import { dateSpans, lastDay } from './when.ts';
 
 const WORD =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand)';
@@ -77,6 +78,13 @@ function numbers(ctx: ClaimContext, i: number, sentence: string): Found[] {
     );
     if (!measure) continue;
     if (m[5] && /^(a|an)$/i.test(m[5]) && measure.kind !== 'duration') continue;
+    // "14% over two years": the period of a pay figure, not a claim of its own.
+    if (
+      measure.kind === 'duration' &&
+      /\b(?:over|across)\s+(?:a\s+period\s+of\s+)?$/i.test(before) &&
+      /%|per cent/.test(sentence)
+    )
+      continue;
     const cue = measure.after?.exec(after);
     const qStart = qualifierStart(ctx.text, start, s.start);
     const claimEnd = cue ? end + cue[0].replace(/\s+$/, '').length : end;
@@ -129,9 +137,11 @@ interface Recorded {
 /** Numbers in a detail or statement string, each with the hedge written before it. */
 function numbersIn(text: string): { value: number; hedge: Qualifier; percent: boolean }[] {
   const out: { value: number; hedge: Qualifier; percent: boolean }[] = [];
-  for (const m of text.matchAll(/(£)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*%|\s*per cent)?/g)) {
+  for (const m of text.matchAll(
+    /(£)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)(\s*%|\s*per cent)?/gi,
+  )) {
     if (/^\d{4}-\d\d/.test(text.slice(m.index))) continue;
-    const value = Number(m[2]!.replace(/,/g, ''));
+    const value = readNumber(m[2]!) ?? Number(m[2]!.replace(/,/g, ''));
     out.push({ value, hedge: qualifierBefore(text.slice(0, m.index)), percent: !!m[3] });
   }
   return out;
@@ -204,6 +214,10 @@ function checkValue(ctx: ClaimContext, i: number, claim: string, st: Stated, mea
   if (measure.name === 'unions taking part') return checkUnions(ctx, claim, st, s);
   if (measure.name === 'number of strikes') return checkStrikeCount(ctx, claim, st, s);
   if (measure.name === 'elapsed time') return checkElapsed(ctx, i, claim, st, s);
+  // A head count is about the group named with it: "thousands of key workers" two sentences after
+  // "junior doctors" is not about junior doctors.
+  if (measure.name.startsWith('people') && !s.local)
+    return noData(claim, kind, `The text does not say which group this ${measure.name} figure counts.`);
   const events = subjectEvents(ctx, s, measure.events);
   const recorded = recordedFor(ctx, measure, events, s);
   const hit = recorded.find((r) => supports(st, r));
@@ -266,11 +280,9 @@ function eventWhen(ev: Event): string {
 function checkLength(ctx: ClaimContext, claim: string, st: Stated, s: Subject): ClaimCheck {
   const hours = /hour/i.test(claim);
   const days = hours ? st.value / 24 : st.value;
-  const strikes = subjectEvents(ctx, s, ['strike']).filter((e) => strikeDays(e) !== null || daysOf(e).length);
-  const fit = strikes.find((e) => {
-    const n = daysOf(e).length || strikeDays(e)!;
-    return agrees(days, st.q === 'exactly' ? 'exactly' : st.q, n, hours ? 1 / 24 : 1) || n === days;
-  });
+  const strikes = subjectEvents(ctx, s, ['strike']).filter((e) => strikeDays(e) !== null || daysOf(e).length > 0);
+  const lengths = (e: Event) => [strikeDays(e), daysOf(e).length].filter((n): n is number => !!n);
+  const fit = strikes.find((e) => lengths(e).some((n) => agrees(days, st.q, n, hours ? 1 / 24 : 1) || n === days));
   if (fit)
     return consistent(
       claim,
@@ -457,9 +469,11 @@ function checkBetween(ctx: ClaimContext, i: number, claim: string, m: RegExpMatc
   const n = m[1] ? readNumber(m[1])! : null;
   const unit = (m[2] ?? m[3]!).replace(/s$/i, '').toLowerCase();
   const unitDays = { day: 1, week: 7, month: 30.44, year: 365.25 }[unit] ?? 1;
-  const windows = dateWindows(ctx, i);
+  // The two ends may be in this sentence or the one before ("…strike on 21 December. It comes a day after…").
+  const windows = [...(i > 0 ? dateWindows(ctx, i - 1) : []), ...dateWindows(ctx, i)];
+  const linked = [...(i > 0 ? subjectOf(ctx, i - 1, ctx.sents[i - 1]!.start).linked : []), ...subject.linked];
   const events = [
-    ...subject.linked,
+    ...linked,
     ...subjectEvents(ctx, { ...subject, ids: new Set(), window: undefined }, ['strike']),
   ].filter((e) => e.startDate && isFullDate(e.startDate));
   const points = [
@@ -492,10 +506,16 @@ function checkElapsed(ctx: ClaimContext, i: number, claim: string, st: Stated, s
   const perUnit = { day: 1, week: 7, month: 30.44, year: 365.25 }[unit];
   const sentence = sentenceText(ctx, i);
   const readings: { from: string; to: string; why: string; ev?: Event }[] = [];
-  // A base year written nearby ("since 2008", "2008/09").
-  const around = [sentence, i > 0 ? sentenceText(ctx, i - 1) : ''].join(' ');
-  for (const y of around.matchAll(/\b(?:since|from|in)\s+((?:19|20)\d\d)(?:[/-]\d\d)?\b/g))
-    readings.push({ from: `${y[1]}-01-01`, to: ctx.date, why: `from ${y[1]} to this article` });
+  // A base year written nearby ("since 2008", "2008/09"), or in the group's own pay-erosion record.
+  const nearby = [i - 3, i - 2, i - 1, i]
+    .filter((j) => j >= 0)
+    .map((j) => sentenceText(ctx, j))
+    .join(' ');
+  const years = [...nearby.matchAll(/\b(?:since|from)\s+((?:19|20)\d\d)(?:[/-]\d\d)?\b/g)].map((y) => y[1]!);
+  if (/\bpay\b|erosion|real[- ]terms/i.test(sentence))
+    for (const f of groupFacts(ctx, s, ['real-terms-pay-cut-claim', 'cumulative-pay-rise-claim', 'pay-claim-percent']))
+      for (const y of f.statement.matchAll(/\bsince\s+((?:19|20)\d\d)/g)) years.push(y[1]!);
+  for (const y of new Set(years)) readings.push({ from: `${y}-01-01`, to: ctx.date, why: `from ${y} to this article` });
   if (/\b(strike|walk|action|dispute)/i.test(sentence)) {
     const strikes = strikesSoFar(ctx, { ...s, window: undefined as never, linked: [] });
     const ballots = subjectEvents(ctx, { ...s, window: undefined }, ['ballot'], false).filter(
@@ -549,72 +569,9 @@ const ACTION =
   /\b(uplift|imposed|renam\w*|known as|c[oa]me out|strik\w*|walk(?:ed|s|ing)?[- ]?outs?|walk(?:ed)? out|industrial action|action|ballot\w*|vot(?:e|ed|ing)|talks|met|meet\w*|offer\w*|deal|award\w*|picket\w*|closed|conference|stoppages?|protest\w*)\b/i;
 const STATEMENT_BEFORE =
   /\b(?:said|says|told|tweeted|wrote|writes|published|posted|updated|letter|statement|interview|speaking|added|commented)\b[^.;]{0,25}$/i;
-/** Relative dates news uses most, resolved from the article's date without compromise. */
-const RELATIVE =
-  /\b(?:today|tonight|tomorrow|yesterday|(?:earlier|later)\s+this\s+(?:week|month)|(?:this|next|last)\s+(?:week|month|weekend)(?:[’']s)?|(?:from|by|until)\s+next\s+month|in\s+the\s+new\s+year|recently)\b/gi;
-
-/** The days a relative date can mean, seen from `date` (weeks run Monday to Sunday). */
-export function relativeWindow(phrase: string, date: string): DateWindow | null {
-  const p = phrase
-    .toLowerCase()
-    .replace(/[’']s$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const day = (n: number) => addDays(date, n);
-  const dow = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  const monday = day(-dow);
-  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  const month = (k: number) => {
-    const t = new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7);
-    return { from: `${t}-01`, to: lastDay(t) };
-  };
-  if (p === 'today' || p === 'tonight') return { from: date, to: date };
-  if (p === 'tomorrow') return { from: day(1), to: day(1) };
-  if (p === 'yesterday') return { from: day(-1), to: day(-1) };
-  if (p === 'this week') return { from: monday, to: addDays(monday, 6) };
-  if (p === 'earlier this week') return dow === 0 ? null : { from: monday, to: day(-1) };
-  if (p === 'later this week') return dow === 6 ? null : { from: day(1), to: addDays(monday, 6) };
-  if (p === 'next week') return { from: addDays(monday, 7), to: addDays(monday, 13) };
-  if (p === 'last week') return { from: addDays(monday, -7), to: addDays(monday, -1) };
-  if (p === 'this weekend') return { from: addDays(monday, 5), to: addDays(monday, 6) };
-  if (p === 'next weekend') return { from: addDays(monday, 12), to: addDays(monday, 13) };
-  if (p === 'last weekend') return { from: addDays(monday, -2), to: addDays(monday, -1) };
-  if (p === 'this month') return month(0);
-  if (p === 'earlier this month') return date.endsWith('-01') ? null : { from: month(0).from, to: day(-1) };
-  if (p === 'later this month') return { from: day(1), to: month(0).to };
-  if (/next month$/.test(p)) return month(1);
-  if (p === 'last month') return month(-1);
-  if (p === 'in the new year') return { from: `${m >= 9 ? y + 1 : y}-01-01`, to: `${m >= 9 ? y + 1 : y}-03-31` };
-  if (p === 'recently') return { from: day(-30), to: date };
-  return null;
-}
 
 function dateWindows(ctx: ClaimContext, i: number): DateWindow[] {
   return dateSpans(ctx, i).map((d) => d.w);
-}
-
-/** Dates written in sentence i: the pipeline's absolute ones, and relative ones (compromise) where the sentence has a cue. */
-function dateSpans(ctx: ClaimContext, i: number): { start: number; end: number; w: DateWindow }[] {
-  const out: { start: number; end: number; w: DateWindow }[] = [];
-  for (const a of annotationsIn(ctx, i)) {
-    if (a.kind !== 'date') continue;
-    const v = String(a.value);
-    const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-    out.push({ start: a.start, end: a.end, w: { from: startOf(from), to: lastDay(to) } });
-  }
-  const s = ctx.sents[i]!;
-  for (const m of sentenceText(ctx, i).matchAll(RELATIVE)) {
-    const start = s.start + m.index;
-    const end = start + m[0].length;
-    if (out.some((o) => o.start < end && start < o.end)) continue;
-    const w = relativeWindow(m[0], ctx.date);
-    if (w) out.push({ start, end, w });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-function lastDay(d: string): string {
-  return new Date((dayNumber(endExclusiveOf(d)) - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

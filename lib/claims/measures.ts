@@ -93,6 +93,18 @@ export const MEASURES: readonly Measure[] = [
     events: ['strike'],
   },
   {
+    name: 'people voting',
+    kind: 'figure',
+    percent: false,
+    after: new RegExp(
+      `^\\s+(?:of\\s+(?:the\\s+)?)?${PEOPLE}[^.;]{0,40}?\\b(?:voted|vote|voting|backed|took part in the\\s+(?:\\w+\\s+)?ballot)`,
+      'i',
+    ),
+    predicates: ['ballot-yes-votes'],
+    details: /votes|yes|participants/i,
+    events: ['ballot'],
+  },
+  {
     name: 'people taking part or balloted',
     kind: 'figure',
     percent: false,

@@ -9,7 +9,8 @@ import { appliesTo, sentenceNation, type Nation } from '../detect/nations.ts';
 import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, groupNear, sentenceText, withRelated } from './context.ts';
-import { nearestWindow, overlaps, type DateWindow } from './events.ts';
+import { overlaps, type DateWindow } from './events.ts';
+import { dateSpans } from './when.ts';
 
 export interface Subject {
   groups: string[];
@@ -20,6 +21,8 @@ export interface Subject {
   window?: DateWindow;
   /** Events the pipeline linked in this sentence. */
   linked: Event[];
+  /** Whether the sentence itself names the group (not only the sentences before it). */
+  local: boolean;
 }
 
 /** The subject of a claim at `offset` in sentence i. */
@@ -30,14 +33,19 @@ export function subjectOf(ctx: ClaimContext, i: number, offset: number, useWindo
     .filter((a) => a.kind === 'entity' && !a.role && a.entity && ctx.index.entity(a.entity.id)?.kind === 'staff-group')
     .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset));
   const groups = staff.length ? [staff[0]!.entity!.id] : groupNear(ctx, i, offset);
+  const local = annotationsIn(ctx, i).some(
+    (a) => a.kind === 'entity' && !a.role && !!a.entity && ctx.index.isWorkforce(a.entity.id),
+  );
   const sentence = sentenceText(ctx, i);
   const nation = sentenceNation(sentence) ?? ctx.nation;
   const linked = annotationsIn(ctx, i)
     .filter((a) => a.kind === 'event' && a.entity)
     .map((a) => ctx.index.event(a.entity!.id))
     .filter((e): e is Event => !!e);
-  const window = useWindow ? nearestWindow(ctx, i, offset) : undefined;
-  return { groups, ids: withRelated(ctx.index, groups), nation, linked, ...(window ? { window } : {}) };
+  const window = useWindow
+    ? dateSpans(ctx, i).sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w
+    : undefined;
+  return { groups, ids: withRelated(ctx.index, groups), nation, linked, local, ...(window ? { window } : {}) };
 }
 
 /** How far after the article a planned event may lie, and how far before it a "current" one. */
