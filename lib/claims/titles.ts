@@ -12,7 +12,7 @@ import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, Found } from './context.ts';
-import { ref, sentenceIndexAt } from './context.ts';
+import { refs, sentenceIndexAt } from './context.ts';
 
 /** Office words, longest first. */
 const OFFICES = [
@@ -141,7 +141,7 @@ function checkTitle(ctx: ClaimContext, claim: string, phrase: string, person: An
       verdict: 'consistent',
       expected: held.title,
       explanation: `The fact base has ${entity.name} as ${held.title} ${period(held)}, which includes this article's date.`,
-      sources: [ref(held.source)],
+      sources: refs(held.sources),
     };
   return {
     ...base,
@@ -150,7 +150,7 @@ function checkTitle(ctx: ClaimContext, claim: string, phrase: string, person: An
     explanation: records.length
       ? `The fact base has ${entity.name} as ${records[0]!.title} ${period(records[0]!)}; it cannot say whether that held on ${formatDate(ctx.date)}.`
       : `The fact base has no record of ${entity.name} holding that office.`,
-    sources: records.map((r) => ref(r.source)),
+    sources: refs(records.flatMap((r) => r.sources)),
   };
 }
 
