@@ -2,7 +2,7 @@
  * What every claim finder sees: the text, its sentences, the annotations the pipeline found,
  * the compromise reading of the sentences that need it, and the fact base as of the article date.
  */
-import type { Annotation, ClaimCheck } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import type { Entity } from '../facts/schema.ts';
 import { analyse, analyseSentence, type NlpSentence } from '../detect/nlp.ts';
@@ -71,14 +71,14 @@ export function claimContext(
 }
 
 /** One claim a finder found, before it becomes an annotation. */
-export interface Found {
+export interface FoundClaim {
   start: number;
   end: number;
   check: ClaimCheck;
 }
 
 /** A finder: one kind of checkable statement (DESIGN.md ClaimCheck kinds). */
-export type ClaimFinder = (ctx: ClaimContext) => Found[];
+export type ClaimFinder = (ctx: ClaimContext) => FoundClaim[];
 
 export function sentenceText(ctx: ClaimContext, i: number): string {
   const s = ctx.sents[i]!;
