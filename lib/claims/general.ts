@@ -7,13 +7,13 @@
  * never says `differs`: the specific finders (duration, schedule, figures, roles) do, where the
  * text pins the same measure, group, nation and period down.
  */
-import type { ClaimCheck } from '../annotations.ts';
+import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
 import { dayNumber, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, numberAt, refs, sentenceText } from './context.ts';
 import { noData } from './duration.ts';
-import { strikeDays, type DateWindow } from './events.ts';
+import { strikeDays, type DateWindow } from './sentence-events.ts';
 import { MEASURES, ORDINAL_CUE, RANKING, type Measure } from './measures.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, readNumber, VAGUE, type Qualifier } from './quantity.ts';
 import { daysOf, groupFacts, subjectEvents, subjectOf, type Subject } from './subject.ts';
@@ -35,7 +35,7 @@ const NOT_A_CLAIM_AFTER = /^(?:\s?\d{3,}|[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT
 const BYLINE = /^\s*(?:published|updated|last updated|posted|by\s+[A-Z]|image|photo|copyright|©)/i;
 
 export const findGeneral: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   ctx.sents.forEach((s, i) => {
     if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
@@ -57,9 +57,9 @@ interface Stated {
   words: string;
 }
 
-function numbers(ctx: ClaimContext, i: number, sentence: string): Found[] {
+function numbers(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
   const s = ctx.sents[i]!;
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   const dates = annotationsIn(ctx, i).filter((a) => a.kind === 'date');
   for (const m of sentence.matchAll(NUMBER)) {
     const start = s.start + m.index;
@@ -346,9 +346,9 @@ function checkStrikeCount(ctx: ClaimContext, claim: string, st: Stated, s: Subje
 
 /* ---------------------------------------------------------------- ordinals */
 
-function ordinals(ctx: ClaimContext, i: number, sentence: string): Found[] {
+function ordinals(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
   const s = ctx.sents[i]!;
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   for (const m of sentence.matchAll(ORDINAL)) {
     const start = s.start + m.index;
     const after = ctx.text.slice(start + m[0].length, Math.min(s.end, start + m[0].length + 80));
@@ -404,9 +404,9 @@ function checkOrdinal(ctx: ClaimContext, claim: string, n: number, s: Subject): 
 
 /* ---------------------------------------------------------------- rankings */
 
-function rankings(ctx: ClaimContext, i: number, sentence: string): Found[] {
+function rankings(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
   const s = ctx.sents[i]!;
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   for (const m of sentence.matchAll(RANKING)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -452,9 +452,9 @@ function checkRanking(ctx: ClaimContext, claim: string, s: Subject): ClaimCheck 
 const RELATIVE_DURATION =
   /\b(?:(?:just|only|barely)\s+)?(?:(a|one|two|three|\d+)\s+(day|week|month|year)s?|(days|weeks|months))\s+(after|before|later|earlier)\b/gi;
 
-function relativeDurations(ctx: ClaimContext, i: number, sentence: string): Found[] {
+function relativeDurations(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
   const s = ctx.sents[i]!;
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   for (const m of sentence.matchAll(RELATIVE_DURATION)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -576,7 +576,7 @@ function dateWindows(ctx: ClaimContext, i: number): DateWindow[] {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function dates(ctx: ClaimContext, i: number, sentence: string): Found[] {
+function dates(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
   if (!ACTION.test(sentence)) return [];
   const s = ctx.sents[i]!;
   const spans = dateSpans(ctx, i).filter((d) => {

@@ -9,7 +9,7 @@ import { appliesTo, sentenceNation, type Nation } from '../detect/nations.ts';
 import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, groupNear, sentenceText, withRelated } from './context.ts';
-import { overlaps, type DateWindow } from './events.ts';
+import { overlaps, type DateWindow } from './sentence-events.ts';
 import { dateSpans } from './when.ts';
 
 export interface Subject {

@@ -7,11 +7,11 @@
  * A title the records do not settle is `no-data`, never `differs` (roles.ts says `differs` where
  * the pipeline pinned a UK office and another person held it).
  */
-import type { Annotation, ClaimCheck } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../protocol/annotations.ts';
 import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { refs, sentenceIndexAt } from './context.ts';
 
 /** Office words, longest first. */
@@ -46,7 +46,7 @@ const NOT_NOW = /\b(?:former|ex-?|then-?|previous|one-time|future|incoming|outgo
 const NAME = /(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}/;
 
 export const findTitles: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   const people = ctx.annotations.filter(
     (a) => a.kind === 'entity' && a.entity && ctx.index.entity(a.entity.id)?.kind === 'person',
   );
@@ -162,8 +162,8 @@ function period(r: Role): string {
 }
 
 /** "Jane Doe, director of a union": a titled person the fact base does not know is no-data. */
-function unknownPeople(ctx: ClaimContext, people: Annotation[]): Found[] {
-  const out: Found[] = [];
+function unknownPeople(ctx: ClaimContext, people: Annotation[]): FoundClaim[] {
+  const out: FoundClaim[] = [];
   const re = new RegExp(`(${NAME.source}),\\s+(?:the\\s+)?([^,.;:]{0,60}?)(?=[,.;:]|\\s+(?:said|says|told)\\b)`, 'g');
   for (const m of ctx.text.matchAll(re)) {
     const title = m[2]!;

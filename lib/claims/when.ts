@@ -6,7 +6,7 @@
 import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, sentenceText } from './context.ts';
-import type { DateWindow } from './events.ts';
+import type { DateWindow } from './sentence-events.ts';
 
 /** Relative dates news uses most, resolved from the article's date without compromise. */
 export const RELATIVE =
