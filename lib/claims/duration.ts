@@ -9,7 +9,7 @@ import { daysBetween, dayNumber, formatDate, monthsAndDays, plural } from '../ut
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, groupNear, numberAt, refs, ref, sentenceText, withRelated } from './context.ts';
 import { conflictWindow, lastMeeting, type Meeting } from './meetings.ts';
-import { qualifierBefore, qualifierWords, type Qualifier } from './quantity.ts';
+import { agrees, qualifierBefore, qualifierWords, type Qualifier } from './quantity.ts';
 
 const MEET = '(?:met|meet|meeting|sat down|sit down|spoken|spoke|talked|talks|negotiat\\w*)';
 const NOT_IN = new RegExp(
@@ -111,18 +111,8 @@ function elapsedVerdict(last: string, date: string, n: number, unit: string, q: 
       : unit === 'year'
         ? (md.months + md.days / 31) / 12
         : days / UNIT_DAYS[unit]!;
-  const ok =
-    q === 'more-than'
-      ? elapsed > n
-      : q === 'at-least'
-        ? elapsed >= n
-        : q === 'less-than'
-          ? elapsed < n
-          : q === 'almost'
-            ? elapsed <= n && elapsed >= n * 0.85
-            : q === 'up-to'
-              ? elapsed <= n
-              : Math.abs(elapsed - n) <= 0.5;
+  // The one set of number rules (quantity.ts), at a precision of one unit of time.
+  const ok = agrees(n, q, elapsed, 1);
   return ok ? 'consistent' : 'differs';
 }
 

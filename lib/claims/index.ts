@@ -10,9 +10,18 @@ import { findDurations } from './duration.ts';
 import { findFigures } from './figures.ts';
 import { findSchedule } from './schedule.ts';
 import { findRoles } from './roles.ts';
+import { findGeneral } from './general.ts';
+import { findTitles } from './titles.ts';
 
 /** The finders, one per kind of statement; each lives in its own module with its table of cases. */
-export const FINDERS: readonly ClaimFinder[] = [findDurations, findSchedule, findFigures, findRoles];
+export const FINDERS: readonly ClaimFinder[] = [
+  findDurations,
+  findSchedule,
+  findFigures,
+  findRoles,
+  findTitles,
+  findGeneral,
+];
 
 /** Outside the packs' coverage the fact base cannot refute anything: a difference becomes no-data. */
 function outsideCoverage(f: FoundClaim): FoundClaim {

@@ -114,6 +114,22 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
         ),
       },
     ];
+  // A strike of another length is a difference only when a date in the sentence pins the strike
+  // down ("last month", "today", "from 13 March"); otherwise the general finder reads the claim.
+  // Only a date in the same clause, right beside the claim, pins the strike down.
+  const after = ctx.text.slice(end, end + 30).split(/[–—;,(]|\band\b/)[0]!;
+  const before = ctx.text
+    .slice(Math.max(0, start - 30), start)
+    .split(/[–—;,)]|\band\b/)
+    .pop()!;
+  const pinned =
+    ctx.annotations.some(
+      (a) => a.kind === 'date' && a.start < end + after.length && start - before.length < a.end && a.end > start - 30,
+    ) ||
+    /\b(?:today|tonight|this week|last month|last week|next week|next month|yesterday|tomorrow)\b/i.test(
+      before + ' ' + after,
+    );
+  if (events.length === 1 && !pinned) return [];
   if (events.length === 1)
     return [
       {
@@ -128,17 +144,7 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
         ),
       },
     ];
-  return [
-    {
-      start,
-      end,
-      check: noData(
-        claim,
-        'count',
-        'The fact base has several strikes this could be, none of that length, and cannot tell which is meant.',
-      ),
-    },
-  ];
+  return [];
 }
 
 /** "the six per cent pay increase that was put forward in June": when the offer or award was made. */
