@@ -1,5 +1,5 @@
 /**
- * The context card shown beside a mention (DESIGN.md "Card"): who or what it is, the role on the
+ * The context card shown beside a mention: who or what it is, the role on the
  * article's date (and now, if different), the facts that matter with their dates, distance from
  * the article, confidence and sources, conflicting figures side by side, the coverage notice, and
  * two actions. Text only: every string is rendered as text, and only http(s) links become links.

@@ -1,5 +1,5 @@
 /**
- * The one message protocol between the background and everything else (STYLE.md example 7).
+ * The one message protocol between the background and everything else.
  * Every call is listed once, grouped by who may send it, with its request and reply schema.
  * Requests are parsed before any handler runs; failures come back as values, never thrown.
  * Privilege comes from the sender (`classifySender`), never from the message body.

@@ -1,5 +1,5 @@
 /**
- * PageText (DESIGN.md "Contracts"): the article's visible text as the content script extracts it
+ * PageText (docs/ARCHITECTURE.md, "Contracts"): the article's visible text as the content script extracts it
  * and the background parses it. A module of its own so the content script, which builds PageText
  * but never parses it, does not carry its schema (see lib/protocol/annotations.ts).
  */
