@@ -9,6 +9,7 @@
  */
 import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
 import { formatDate } from '../lib/util/dates.ts';
+import { safeHref } from '../lib/util/urls.ts';
 
 /** What a card shows: an entity or event card, or a disputed claim's check. */
 export type CardContent = { kind: 'card'; card: CardData } | { kind: 'claim'; name: string; check: ClaimCheck };
@@ -27,16 +28,6 @@ export interface CardProps {
   /** Absent for claims: only entities and events can be hidden per site. */
   onHide?: () => void;
   onClose: () => void;
-}
-
-/** The URL as a link target when it is http or https; anything else (javascript:, data:) is null. */
-export function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The name a card is labelled with. */
