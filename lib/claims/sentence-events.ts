@@ -1,6 +1,6 @@
 /** The events a sentence can be about: those the pipeline linked in it, and those its dates point to. */
 import type { Event, EventKind } from '../facts/schema.ts';
-import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
+import { dayNumber, endExclusiveOf, lastDayOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, withRelated } from './context.ts';
 import { appliesTo } from '../detect/nations.ts';
@@ -17,7 +17,7 @@ export function datesIn(ctx: ClaimContext, i: number, after = -1): DateWindow[] 
     if (a.kind !== 'date' || a.start < after) continue;
     const v = String(a.value);
     const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-    out.push({ from: startOf(from), to: lastDay(to) });
+    out.push({ from: startOf(from), to: lastDayOf(to) });
   }
   for (const d of ctx.nlp(i).dates) {
     if (d.start < after || out.some((o) => o.from === d.from && o.to === d.to)) continue;
@@ -41,11 +41,7 @@ export function nearestWindow(ctx: ClaimContext, i: number, offset: number): Dat
 
 function windowOf(v: string): DateWindow {
   const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-  return { from: startOf(from), to: lastDay(to) };
-}
-
-function lastDay(d: string): string {
-  return new Date((dayNumber(endExclusiveOf(d)) - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { from: startOf(from), to: lastDayOf(to) };
 }
 
 export function overlaps(ev: Event, w: DateWindow): boolean {
