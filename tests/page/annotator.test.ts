@@ -57,6 +57,8 @@ function setup(names = ['Steve Barclay', 'Wes Streeting']) {
   const painter: Painter = {
     paint: (r) => void painted.push(r),
     setCurrent: vi.fn(),
+    remove: vi.fn(),
+    styleRoots: vi.fn(),
     clear: vi.fn(),
     destroy: vi.fn(),
   };
