@@ -267,8 +267,30 @@ describe('pages as sites build them', () => {
       console.log(
         `200,000-node page: re-read after a change ${fmt(rescan)}; full re-read ${fmt(measured)}; long tasks meanwhile ${JSON.stringify(longTasks.map(([a, b]) => Math.round(b - a)))}, of them ours ${JSON.stringify(ours.map(([a, b]) => Math.round(b - a)))}`,
       );
-      expect(rescan.sliceSpans.length).toBeGreaterThan(10);
-      expect(ours).toEqual([]);
+      // The read is cut into many short tasks however big the page is…
+      expect(rescan.sliceSpans.length / 2).toBeGreaterThan(10);
+      expect(measured.sliceSpans.length / 2).toBeGreaterThan(10);
+      // …and none of them is a long task. On a machine so busy that even a bare 8 ms task of the
+      // page's own becomes one (measured here, same page, same number of tasks: the anchor), ours
+      // may not do worse than that anchor.
+      const slices = spans.length / 2;
+      const anchor = await page.evaluate(async (count) => {
+        const long: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) long.push(e.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        for (let i = 0; i < count; i++) {
+          await new Promise((r) => setTimeout(r, 0));
+          const until = performance.now() + 8;
+          while (performance.now() < until);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+        observer.disconnect();
+        return long.length;
+      }, slices);
+      console.log(`anchor: ${anchor} of ${slices} bare 8 ms tasks were long tasks`);
+      expect(ours.length).toBeLessThanOrEqual(anchor);
     } finally {
       await page.close();
     }
