@@ -5,7 +5,7 @@
  * answered (the bench computes it in Node with the same pipeline). Both run in slices as in the
  * content script (lib/page/slices.ts); their time is the sum of the slices (main-thread time).
  */
-import type { AnnotateResult } from '../../lib/annotations.ts';
+import type { AnnotateResult } from '../../lib/protocol/annotations.ts';
 import { anchorSteps } from '../../lib/page/annotator.ts';
 import { extractSteps } from '../../lib/page/extract.ts';
 import { createPainter } from '../../lib/page/highlight.ts';

@@ -10,8 +10,8 @@
  * highlights at once (`forget`, called from the page watcher's callback, before the next frame),
  * ahead of the re-read that annotates the new text.
  */
-import type { AnnotateResult, Card, PageText } from '../annotations.ts';
-import type { Reply } from '../messages.ts';
+import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { Reply } from '../protocol/messages.ts';
 import type { ContentSettings } from '../settings.ts';
 import { mapsNode, rangeFor, type OffsetMap } from './anchor.ts';
 import { extractSteps } from './extract.ts';
@@ -19,7 +19,7 @@ import type { Painter } from './highlight.ts';
 import { selectMentions, type Mention, type MentionKind } from './mentions.ts';
 import { runNow, runSliced, type SliceStats, type Steps } from './slices.ts';
 
-/** The background calls the page needs (lib/messages.ts), bound to `runtime.sendMessage`. */
+/** The background calls the page needs (lib/protocol/messages.ts), bound to `runtime.sendMessage`. */
 export interface Backend {
   annotate(page: PageText): Promise<Reply<AnnotateResult>>;
   lookup(query: string, date: string): Promise<Reply<{ card: Card | null }>>;
