@@ -10,7 +10,8 @@
  * highlights at once (`forget`, called from the page watcher's callback, before the next frame),
  * ahead of the re-read that annotates the new text.
  */
-import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { Reply } from '../protocol/messages.ts';
 import type { ContentSettings } from '../settings.ts';
 import { mapsNode, rangeFor, type OffsetMap } from './anchor.ts';

@@ -9,7 +9,7 @@
  * generator (`extractSteps`) that pauses every few dozen nodes, so the content script can run it
  * in slices (lib/page/slices.ts); `extractPageWithMap` runs it at once.
  */
-import type { PageText } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import { findPublished, findTitle, jsonLdArticles } from './meta.ts';
 import { runNow, type Steps } from './slices.ts';
 import { type OffsetMap, TextBuilder } from './textmap.ts';
