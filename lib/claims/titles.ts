@@ -155,7 +155,6 @@ function checkTitle(ctx: ClaimContext, claim: string, phrase: string, person: An
   };
 }
 
-
 /** "Jane Doe, director of a union": a titled person the fact base does not know is no-data. */
 function unknownPeople(ctx: ClaimContext, people: Annotation[]): FoundClaim[] {
   const out: FoundClaim[] = [];
