@@ -4,12 +4,9 @@ import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, withRelated } from './context.ts';
 import { appliesTo } from '../detect/nations.ts';
-import { dateSpans } from './when.ts';
+import { dateSpans, type DateWindow } from './when.ts';
 
-export interface DateWindow {
-  from: string;
-  to: string;
-}
+export type { DateWindow } from './when.ts';
 
 /** "today" and "this week" say when a thing is, not which strike: they do not pick events. */
 const NOT_A_WINDOW = /^(?:today|tonight|this week)$/i;
