@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { Annotation, Card, PublishedFrom } from './annotations.ts';
+import { withTiers } from './sources/hosts.ts';
 import { OWN_PACK_ID, editContext } from './facts/own.ts';
 import { FlagRecord } from './facts/own-store.ts';
 import { jsonPath, parsePackText, validatePack, type PackError } from './facts/packs.ts';
@@ -114,6 +115,8 @@ export function planRestore(
     const positioned = parsePackText(text); // the same parse, for its line and column
     return { ok: false, errors: positioned.ok ? [{ path: '$', message: 'Invalid JSON' }] : positioned.errors };
   }
+  // Backups written before source tiers existed: their kept cards cite sources without a tier.
+  if (typeof data === 'object' && data !== null && 'kept' in data) data = { ...data, kept: withTiers(data.kept) };
   const parsed = Backup.safeParse(data);
   if (!parsed.success) {
     return {

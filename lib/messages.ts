@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from './settings.ts';
-import { manageCalls } from './messages-manage.ts';
+import { Changes, manageCalls } from './messages-manage.ts';
 
 /** Reply to `lookup`. */
 export const LookupReply = z.object({ card: z.nullable(Card) });
@@ -52,6 +52,8 @@ export const PackSummary = z.object({
   entityCount: z.number(),
   eventCount: z.number(),
   factCount: z.number(),
+  /** What the last update of this pack changed (the bundled pack, after an extension update). */
+  update: z.optional(z.object({ fromVersion: z.string(), at: z.string(), changes: Changes })),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
