@@ -3,7 +3,7 @@
  * added, changed and removed records by kind, and the records themselves behind a disclosure.
  */
 import { Fragment } from 'preact';
-import type { PackSummary } from '../../lib/messages.ts';
+import type { PackSummary } from '../../lib/protocol/messages.ts';
 import { describeChanges, when } from './format.ts';
 
 type Update = NonNullable<PackSummary['update']>;

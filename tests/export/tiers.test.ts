@@ -3,7 +3,7 @@
  * and a record only weak hosts cite reads "Weakly sourced" with the reason, before its sources.
  */
 import { describe, expect, it } from 'vitest';
-import type { Card, SourceRef } from '../../lib/annotations.ts';
+import type { Card, SourceRef } from '../../lib/protocol/annotations.ts';
 import { EXPORTERS, type ExportFormat } from '../../lib/export/index.ts';
 import { CARDS, input, RESULT } from './fixture.ts';
 
@@ -36,7 +36,9 @@ const formats: ExportFormat[] = ['md', 'hypothesis', 'w3c', 'csv'];
 describe('tiers in exports', () => {
   it.each(formats)('%s: a weak-only fact reads "weakly sourced" with its reason', (format) => {
     const text = EXPORTERS[format].build(tieredInput());
-    expect(text).toContain('A weakly sourced fact (single-source) — Weakly sourced: only cited by rawderm.com, a weak source');
+    expect(text).toContain(
+      'A weakly sourced fact (single-source) — Weakly sourced: only cited by rawderm.com, a weak source',
+    );
     expect(text).toContain('rawderm.com (weak source)');
   });
 

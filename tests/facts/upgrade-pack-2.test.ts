@@ -9,15 +9,15 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { planRestore } from '../../lib/backup.ts';
+import { planRestore } from '../../lib/background/backup.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
 import { createFactBaseMarks } from '../../lib/facts/marks.ts';
 import { listFlags, readOwnPack } from '../../lib/facts/own-store.ts';
 import type { Pack } from '../../lib/facts/schema.ts';
 import { declareSchema, FactStore } from '../../lib/facts/store.ts';
 import { readSubscriptions } from '../../lib/facts/subscription-store.ts';
-import { allKept, exportKept } from '../../lib/kept.ts';
-import { createFactBase, validBundledPack } from '../../lib/service.ts';
+import { allKept, exportKept } from '../../lib/background/kept.ts';
+import { createFactBase, validBundledPack } from '../../lib/background/fact-base.ts';
 import { createSettingsStore } from '../../lib/settings.ts';
 
 type Row = Record<string, unknown>;
