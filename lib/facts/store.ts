@@ -10,8 +10,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
 import { readStoredPack, type PackV1 } from './format-v1.ts';
-import { diffPacks } from './packs.ts';
-import { summariseDiff, type Changes } from './subscriptions.ts';
+import { diffPacks, summariseDiff, type Changes } from './packs.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
 export type PackOrigin = 'bundled' | 'file' | 'subscription' | 'own';
