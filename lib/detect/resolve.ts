@@ -13,6 +13,7 @@ import { NATIONAL_VARIANTS, appliesTo, sentenceNation, type Nation } from './nat
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findTitles } from './titles.ts';
 import { Occupancy } from './occupancy.ts';
+import { heldAsOfNote, titleOn } from './held.ts';
 
 export interface Mention {
   start: number;
@@ -160,7 +161,8 @@ function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved |
   if (e.descriptor && entity.kind === 'person') {
     const held = input.index.rolesOn(entity.id, input.date);
     if (held.length === 0) return null;
-    return { entityId: entity.id, roleTitle: held[0]!.title, roleId: held[0]!.role, entry: e, score: 0.75 };
+    const title = titleOn(input.index, held[0]!, held[0]!.title, input.date);
+    return { entityId: entity.id, roleTitle: title, roleId: held[0]!.role, entry: e, score: 0.75 };
   }
   const variant = NATIONAL_VARIANTS[entity.id]?.[nation];
   if (variant && input.index.entity(variant)) return { entityId: variant, entry: e, score };
@@ -174,8 +176,13 @@ function resolveRole(role: Entity, e: Entry, input: ResolveInput, nation: Nation
     .holdersOn(role.id, input.date)
     .filter((h) => appliesTo(h.role.nation ?? role.nation ?? 'England', nation));
   const base = { roleId: role.id, roleTitle: role.name, entry: e };
-  if (holders.length === 1)
-    return { entityId: holders[0]!.person.id, ...base, score: holders[0]!.attestedOnly ? 0.7 : 0.85 };
+  if (holders.length === 1) {
+    const h = holders[0]!;
+    // Past the coverage an open-ended holding is the last known holder: resolved, but says so.
+    const note = heldAsOfNote(input.index, h.role, input.date);
+    if (note) return { entityId: h.person.id, ...base, roleTitle: `${role.name} (${note})`, score: 0.6 };
+    return { entityId: h.person.id, ...base, score: h.attestedOnly ? 0.7 : 0.85 };
+  }
   // Unknown holder, or England's role named in a devolved story: kept only if a name stands beside it.
   if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: 0 };
   return { entityId: role.id, ...base, score: 0.5 };
@@ -239,7 +246,8 @@ function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
     if (!person) continue;
     const held = input.index.rolesOn(person.entityId, input.date)[0];
     m.entityId = person.entityId;
-    m.roleTitle = m.roleId ? (input.index.entity(m.roleId)?.name ?? held?.title) : (held?.title ?? m.roleTitle);
+    const title = m.roleId ? (input.index.entity(m.roleId)?.name ?? held?.title) : (held?.title ?? m.roleTitle);
+    m.roleTitle = held && title ? titleOn(input.index, held, title, input.date) : title;
     m.score = Math.max(m.score, 0.9);
   }
 }
