@@ -46,7 +46,7 @@ export function resolveMentions(input: ResolveInput): Mention[] {
   const { text, index } = input;
   const candidates = longestFirst(candidatesOf(input), text.length);
   const sents = sentences(text);
-  const onTopic = isOnTopic(candidates, index);
+  const onTopic = isOnTopic(candidates, index, input.date);
   if (!onTopic) return [];
   const named = new Set<string>();
   for (const c of candidates)
@@ -102,24 +102,32 @@ function theOk(text: string, start: number, e: Entry): boolean {
 
 /**
  * A text is about the disputes when it names an anchor entity by an unambiguous alias, or an
- * ambiguous organisation (BMA, GMB…) together with a staff group or a strike.
+ * ambiguous anchor organisation (BMA, GMB, Unite…) together with an NHS staff group or a health
+ * role. A strike noun alone does not count: Unite's bin strikes and the RMT's rail strikes are
+ * strikes too. A person anchors only while the roles they hold on the article's date (if any)
+ * are with bodies that anchor: a Treasury minister who later became Health Secretary does not
+ * make a Treasury story about the NHS.
  */
-function isOnTopic(cands: Candidate[], index: FactIndex): boolean {
+function isOnTopic(cands: Candidate[], index: FactIndex, date: string): boolean {
   let ambiguousOrg = false;
-  let groupOrEvent = false;
+  let health = false;
   for (const c of cands)
     for (const e of c.entries) {
-      if (e.origin === 'event') {
-        groupOrEvent = true;
-        continue;
-      }
+      if (e.origin === 'event') continue;
       const entity = index.entity(e.entityId);
       if (!entity?.anchor) continue;
-      if (e.context === 'none' && !e.descriptor) return true;
+      if (e.context === 'none' && !e.descriptor && (entity.kind !== 'person' || anchorsOn(index, entity, date)))
+        return true;
       if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
-      if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) groupOrEvent = true;
+      if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) health = true;
     }
-  return ambiguousOrg && groupOrEvent;
+  return ambiguousOrg && health;
+}
+
+/** Whether a person's roles on `date` (none known: yes) are with bodies that anchor a text. */
+function anchorsOn(index: FactIndex, person: Entity, date: string): boolean {
+  const held = index.rolesOn(person.id, date);
+  return held.length === 0 || held.some((r) => !r.organisation || index.entity(r.organisation)?.anchor !== false);
 }
 
 function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>, sents: Span[]): Mention | null {
