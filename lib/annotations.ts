@@ -3,6 +3,7 @@
  * and the annotate result. zod/mini keeps the content script small; every message is parsed.
  */
 import * as z from 'zod/mini';
+import { SOURCE_TIERS } from './sources/tiers.ts';
 
 export const PublishedFrom = z.enum(['json-ld', 'meta', 'time', 'none', 'given']);
 export type PublishedFrom = z.infer<typeof PublishedFrom>;
@@ -13,10 +14,12 @@ export type PublishedFrom = z.infer<typeof PublishedFrom>;
  */
 export type { PageText } from './page-text.ts';
 
-const SourceRef = z.object({
+/** THE reference to a source wherever one is shown (cards, claims, search, exports); see lib/sources/. */
+export const SourceRef = z.object({
   url: z.string(),
   publisher: z.string(),
   published: z.nullable(z.string()),
+  tier: z.enum(SOURCE_TIERS),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 

@@ -8,7 +8,8 @@
  * every JSON path or field named; only unexpected ones become error replies.
  */
 import * as z from 'zod/mini';
-import { Card } from './annotations.ts';
+import { Card, SourceRef } from './annotations.ts';
+import { SOURCE_TIERS } from './sources/tiers.ts';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -21,7 +22,6 @@ const MAX_FILE_TEXT = 60 * 1024 * 1024;
 const PathError = z.object({ path: z.string(), message: z.string() });
 /** A problem with a form field. */
 const FieldError = z.object({ field: z.string(), message: z.string() });
-const SourceRef = z.object({ url: z.string(), publisher: z.string(), published: z.nullable(z.string()) });
 const Ids = z.array(z.string());
 const ChangeList = z.object({
   added: Ids,
@@ -68,6 +68,8 @@ const OwnFactInput = z.strictObject({
   sourceUrl: str(2048),
   publisher: z.optional(str(300)),
   sourceDate: z.optional(str(20)),
+  /** The reader's judgement of the source; absent: the host table's tier (unknown host: weak). */
+  tier: z.optional(z.enum(SOURCE_TIERS)),
   note: z.optional(str(2000)),
 });
 const OwnEntityView = z.object({
@@ -90,6 +92,7 @@ const OwnFactView = z.object({
   sourceUrl: z.string(),
   publisher: z.string(),
   sourceDate: z.nullable(z.string()),
+  tier: z.enum(SOURCE_TIERS),
   note: z.optional(z.string()),
 });
 /** An own fact as the form edits it. */
@@ -121,7 +124,12 @@ const SearchHit = z.object({
   description: z.string(),
   card: z.nullable(Card),
   roles: z.array(
-    z.object({ title: z.string(), from: z.nullable(z.string()), to: z.nullable(z.string()), source: SourceRef }),
+    z.object({
+      title: z.string(),
+      from: z.nullable(z.string()),
+      to: z.nullable(z.string()),
+      sources: z.array(SourceRef),
+    }),
   ),
   facts: z.array(
     z.object({ id: z.string(), statement: z.string(), date: z.nullable(z.string()), sources: z.array(SourceRef) }),

@@ -54,6 +54,7 @@ function factView(f: Fact, index: FactIndex): OwnFactView {
     sourceUrl: source.url,
     publisher: source.publisher,
     sourceDate: source.published,
+    tier: source.tier,
     ...(f.note ? { note: f.note } : {}),
   };
 }

@@ -6,18 +6,19 @@
  */
 import type { Card, SourceRef } from './annotations.ts';
 import type { FactIndex } from './facts/index.ts';
-import type { Entity, Event, Source } from './facts/schema.ts';
+import type { Entity, Event } from './facts/schema.ts';
+import { sourceRefs } from './sources/ref.ts';
 
 /** Results returned at most; facts listed per result at most. */
 export const MAX_RESULTS = 20;
 const MAX_FACTS = 50;
 
-/** A role the entity held, with its source. */
+/** A role the entity held, with its sources (best first). */
 export interface SearchRole {
   title: string;
   from: string | null;
   to: string | null;
-  source: SourceRef;
+  sources: SourceRef[];
 }
 
 /** A fact (or the event itself) with its sources. */
@@ -48,8 +49,6 @@ const fold = (s: string) =>
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
-
-const ref = (s: Source): SourceRef => ({ url: s.url, publisher: s.publisher, published: s.published });
 
 /** 0 exact, 1 prefix, 2 word prefix, 3 substring; null when none of the names match. */
 function rank(names: string[], q: string): number | null {
@@ -85,7 +84,7 @@ function factsOf(index: FactIndex, id: string): SearchFact[] {
   return index
     .factsAbout(id)
     .slice(0, MAX_FACTS)
-    .map((f) => ({ id: f.id, statement: f.statement, date: f.asOf, sources: f.sources.map(ref) }));
+    .map((f) => ({ id: f.id, statement: f.statement, date: f.asOf, sources: sourceRefs(f.sources) }));
 }
 
 function entityHit(index: FactIndex, e: Entity, card: (id: string) => Card | null): SearchHit {
@@ -96,13 +95,13 @@ function entityHit(index: FactIndex, e: Entity, card: (id: string) => Card | nul
     private: e.private === true,
     description: e.description,
     card: card(e.id),
-    roles: (e.roles ?? []).map((r) => ({ title: r.title, from: r.from, to: r.to, source: ref(r.source) })),
+    roles: (e.roles ?? []).map((r) => ({ title: r.title, from: r.from, to: r.to, sources: sourceRefs(r.sources) })),
     facts: factsOf(index, e.id),
   };
 }
 
 function eventHit(index: FactIndex, ev: Event, card: (id: string) => Card | null): SearchHit {
-  const own = { id: ev.id, statement: ev.title, date: ev.startDate, sources: ev.sources.map(ref) };
+  const own = { id: ev.id, statement: ev.title, date: ev.startDate, sources: sourceRefs(ev.sources) };
   return {
     id: ev.id,
     name: ev.title,

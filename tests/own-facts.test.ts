@@ -77,7 +77,7 @@ describe('own facts through the background', () => {
     const { card } = await w.fromPage({ type: 'lookup', query: 'BMA' });
     expect(card?.facts.map((f) => f.statement)).toContain(fact.statement);
     const shown = card?.facts.find((f) => f.id === 'own-fact-1');
-    expect(shown?.sources).toEqual([{ url: fact.sourceUrl, publisher: 'example.org', published: null }]);
+    expect(shown?.sources).toEqual([{ url: fact.sourceUrl, publisher: 'example.org', published: null, tier: 'weak' }]);
   });
 
   it('adds an own entity with a fact, edits the fact and removes both', async () => {

@@ -17,7 +17,7 @@ describe('searchFacts', () => {
       ['Chair of BMA Council', '2022-07', '2025'],
       ['Member', null, null],
     ]);
-    expect(hit?.roles[0]?.source.url).toBe('https://example.org/a');
+    expect(hit?.roles[0]?.sources.map((s) => s.url)).toEqual(['https://example.org/a']);
   });
 
   it('finds an event by title, with the facts about it and their sources', () => {
@@ -38,6 +38,8 @@ describe('searchFacts', () => {
     const index = bundledIndex();
     const [hit] = searchFacts(index, 'Steve Barclay', cardOn(index, '2023-08-24'));
     expect(hit?.card?.roleOnDate).toMatch(/Secretary of State for Health and Social Care/);
-    expect(hit?.roles.every((r) => r.source.url.startsWith('http'))).toBe(true);
+    expect(hit?.roles.every((r) => r.sources.length > 0 && r.sources.every((s) => s.url.startsWith('http')))).toBe(
+      true,
+    );
   });
 });

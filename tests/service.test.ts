@@ -5,7 +5,7 @@ import { createCache, createFactBase, createHandlers, validBundledPack } from '.
 
 function pack(id: string, version: string, entities = 0): Pack {
   return {
-    format: 1,
+    format: 2,
     id,
     name: `Pack ${id}`,
     version,

@@ -2,9 +2,9 @@
  * What every claim finder sees: the text, its sentences, the annotations the pipeline found,
  * the compromise reading of the sentences that need it, and the fact base as of the article date.
  */
-import type { Annotation, ClaimCheck, SourceRef } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
-import type { Entity, Source } from '../facts/schema.ts';
+import type { Entity } from '../facts/schema.ts';
 import { analyse, analyseSentence, type NlpSentence } from '../detect/nlp.ts';
 
 /** Where compromise runs: only where needed, or over every sentence. */
@@ -169,14 +169,8 @@ export function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
-export function ref(s: Source): SourceRef {
-  return { url: s.url, publisher: s.publisher, published: s.published };
-}
-
-export function refs(sources: readonly Source[]): SourceRef[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url)).map(ref);
-}
+/** The one source mapper (lib/sources/ref.ts), under the names the claim finders use. */
+export { sourceRef as ref, sourceRefs as refs } from '../sources/ref.ts';
 
 /** "consultants" for a staff group, else the entity's name. */
 export function groupLabel(e: Entity | undefined): string {

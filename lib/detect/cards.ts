@@ -2,22 +2,19 @@
  * Cards: what a reader sees for an entity or event, as of the article's date — the role then
  * (and now), the facts that matter with their dates, sources and distance from the article.
  */
-import type { Card, CardFact, SourceRef } from '../annotations.ts';
+import type { Card, CardFact } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
-import type { Entity, Event, Fact, Source } from '../facts/schema.ts';
+import type { Entity, Event, Fact } from '../facts/schema.ts';
 import { dayNumber, distanceFromArticle, formatDate, startOf, todayIso } from '../util/dates.ts';
 import { titleOn } from './held.ts';
 import { foldString } from './text.ts';
+import { sourceRef, sourceRefs } from '../sources/ref.ts';
 
 const MAX_FACTS = 8;
 /** Places on a card kept for facts about the entity itself, however many events there are. */
 const OWN_SLOTS = 3;
 /** Upcoming strikes within this many days of the article are worth showing. */
 const UPCOMING_DAYS = 120;
-
-export function sourceRef(s: Source): SourceRef {
-  return { url: s.url, publisher: s.publisher, published: s.published };
-}
 
 /** The card for an entity or event id as of `date`, or null if the id is unknown. */
 export function buildCard(index: FactIndex, id: string, date: string, today = todayIso()): Card | null {
@@ -80,7 +77,7 @@ function entityCard(index: FactIndex, e: Entity, date: string, today: string): C
     roleNow: roleNowText !== roleOnDate ? roleNowText : null,
     termNote: termNote(e, date),
     facts,
-    sources: uniqueSources([...(e.roles ?? []).map((r) => r.source)]),
+    sources: sourceRefs((e.roles ?? []).flatMap((r) => r.sources)),
     coverageNotice: coverageNotice(index, date),
   };
 }
@@ -97,7 +94,7 @@ function eventCard(index: FactIndex, ev: Event, date: string): Card {
     roleNow: null,
     termNote: null,
     facts: facts.slice(0, MAX_FACTS),
-    sources: uniqueSources(ev.sources),
+    sources: sourceRefs(ev.sources),
     coverageNotice: coverageNotice(index, date),
   };
 }
@@ -158,7 +155,7 @@ function eventFact(ev: Event, date: string): CardFact {
     daysFromArticle: dist.days,
     distance: dist.text,
     confidence: ev.confidence,
-    sources: uniqueSources(ev.sources),
+    sources: sourceRefs(ev.sources),
     conflicts: (ev.conflicts ?? []).map((c) => ({ value: String(c.value), note: c.note, source: sourceRef(c.source) })),
   };
 }
@@ -174,7 +171,7 @@ function factToCard(index: FactIndex, f: Fact, date: string): CardFact {
     daysFromArticle: dist.days,
     distance: dist.text,
     confidence: f.confidence,
-    sources: uniqueSources(f.sources),
+    sources: sourceRefs(f.sources),
     conflicts: (f.conflicts ?? []).map((c) => ({ value: String(c.value), note: c.note, source: sourceRef(c.source) })),
   };
 }
@@ -204,15 +201,4 @@ function coverageNotice(index: FactIndex, date: string): string | null {
   const c = index.coverage;
   if (!c || index.covers(date)) return null;
   return `This article (${formatDate(date)}) falls outside the fact base's coverage (${formatDate(c.from)} to ${formatDate(c.to)}): facts may be missing or out of date.`;
-}
-
-function uniqueSources(sources: Source[]): SourceRef[] {
-  const seen = new Set<string>();
-  const out: SourceRef[] = [];
-  for (const s of sources)
-    if (!seen.has(s.url)) {
-      seen.add(s.url);
-      out.push(sourceRef(s));
-    }
-  return out;
 }

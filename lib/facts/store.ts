@@ -9,6 +9,7 @@
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnnotateResult, Annotation, Card } from '../annotations.ts';
+import { readStoredPack, type PackV1 } from './format-v1.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
 export type PackOrigin = 'bundled' | 'file' | 'subscription' | 'own';
@@ -315,5 +316,6 @@ function assemble(row: PackRow, chunks: ChunkRow[]): Pack {
     else if (c.kind === 'events') events.push(...c.records);
     else facts.push(...c.records);
   }
-  return { ...row.meta, entities, events, facts };
+  // Rows written before pack format 2 are upgraded as they are read (format-v1.ts).
+  return readStoredPack({ ...row.meta, entities, events, facts } as Pack | PackV1);
 }

@@ -26,16 +26,16 @@ const data: CardData = {
       distance: '150 days before this article',
       confidence: 'single-source',
       sources: [
-        { url: 'javascript:alert(1)', publisher: 'Evil', published: null },
-        { url: 'data:text/html,<script>alert(1)</script>', publisher: 'Data', published: null },
-        { url: 'http://example.org/b', publisher: 'Example', published: '2023-10-03' },
-        { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: null },
+        { url: 'javascript:alert(1)', publisher: 'Evil', published: null, tier: 'weak' },
+        { url: 'data:text/html,<script>alert(1)</script>', publisher: 'Data', published: null, tier: 'weak' },
+        { url: 'http://example.org/b', publisher: 'Example', published: '2023-10-03', tier: 'press' },
+        { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: null, tier: 'primary' },
       ],
       conflicts: [
         {
           value: '1.2 million',
           note: 'NHS England count',
-          source: { url: 'https://www.england.nhs.uk/x', publisher: 'NHS England', published: null },
+          source: { url: 'https://www.england.nhs.uk/x', publisher: 'NHS England', published: null, tier: 'primary' },
         },
       ],
     },
@@ -141,7 +141,7 @@ describe('Card', () => {
               {
                 value: '12 May',
                 verdict: 'consistent',
-                source: { url: 'https://x.org', publisher: 'X', published: null },
+                source: { url: 'https://x.org', publisher: 'X', published: null, tier: 'press' },
               },
             ],
           },

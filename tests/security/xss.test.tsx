@@ -13,7 +13,12 @@ import { BAD_URLS, SENTINEL, XSS_PAYLOADS } from '../fixtures/hostile/xss-payloa
 
 afterEach(cleanup);
 
-const source = (publisher: string, url = 'https://example.org/a') => ({ url, publisher, published: null });
+const source = (publisher: string, url = 'https://example.org/a') => ({
+  url,
+  publisher,
+  published: null,
+  tier: 'weak' as const,
+});
 
 function cardWith(payload: string, url = 'https://example.org/a'): CardData {
   return {

@@ -1,16 +1,18 @@
 /**
- * The shape of the research fact base (`nhs-industrial-action.facts.json`, see its README) that
+ * The shape of the research fact base (data/factbase/nhs-industrial-action.facts.json, version 2,
+ * see data/factbase/README.md) that
  * `convert.ts` turns into a pack. Objects are strict on purpose: a key the converter does not know
  * would otherwise be dropped silently, and the build must never lose research data.
  */
 import * as z from 'zod';
-import { Confidence, EntityKind, EventKind } from './schema.ts';
+import { Confidence, EntityKind, EventKind, SourceTier } from '../../lib/facts/schema.ts';
 
 const ResearchSource = z.strictObject({
   url: z.string(),
   publisher: z.string(),
   published: z.string().nullable(),
   seen: z.boolean().optional(),
+  tier: SourceTier,
 });
 
 const ResearchConflict = z.strictObject({
@@ -26,7 +28,7 @@ const ResearchRole = z.strictObject({
   to: z.string().nullable(),
   attested: z.array(z.string()).optional(),
   note: z.string().optional(),
-  source: ResearchSource,
+  sources: z.array(ResearchSource),
 });
 
 const ResearchEntity = z.strictObject({
@@ -70,13 +72,15 @@ const ResearchFact = z.strictObject({
 
 /** The whole research file. */
 export const ResearchFile = z.strictObject({
-  schemaVersion: z.string(),
+  schemaVersion: z.literal('2.0'),
   title: z.string(),
   scope: z.string(),
   compiledFrom: z.string(),
   entities: z.array(ResearchEntity),
   events: z.array(ResearchEvent),
   facts: z.array(ResearchFact),
+  /** The period the research covers (the pack's `coverage`). */
+  coverage: z.strictObject({ from: z.string(), to: z.string() }),
 });
 export type ResearchFile = z.infer<typeof ResearchFile>;
 export type ResearchEntity = z.infer<typeof ResearchEntity>;

@@ -2,7 +2,7 @@
  * The alias rules of the research → pack conversion, as pure functions of the tables in
  * `convert.ts` (passed in as `AliasRules`). See convert.ts for what each rule is for.
  */
-import type { Alias, Entity } from './schema.ts';
+import type { Alias, Entity } from '../../lib/facts/schema.ts';
 import type { ResearchEntity } from './research.ts';
 
 export type AliasOverride = Partial<Pick<Alias, 'match' | 'context' | 'descriptor'>>;

@@ -5,7 +5,7 @@
  * The tables below only add matching metadata (how an alias is matched, whether it needs context)
  * and links the research states in words (role instances, parents, nations). Tune them here.
  */
-import type { Alias, Entity, Pack, PackMeta, Role } from './schema.ts';
+import { PACK_FORMAT, type Alias, type Entity, type Pack, type PackMeta, type Role } from '../../lib/facts/schema.ts';
 import {
   aliasFlags as ruleFlags,
   draftAliases,
@@ -14,7 +14,7 @@ import {
   type AliasOverride,
   type AliasRules,
 } from './convert-aliases.ts';
-import { convertEvent, convertFact, convertSource } from './convert-records.ts';
+import { convertEvent, convertFact, convertSources } from './convert-records.ts';
 import { ResearchFile, type ResearchEntity, type ResearchRole } from './research.ts';
 
 /**
@@ -146,18 +146,20 @@ export const ALIAS_SUPPLEMENTS: Readonly<Record<string, string[]>> = {
   'conservative-party': ['Conservative party', 'Conservative', 'Tory'], // likewise; and the adjective ('a Conservative MP', 'Tory ministers')
 };
 
-/** The bundled pack's metadata (ours to set, DESIGN.md "Fact pack"). */
-export const PACK_META: PackMeta = {
-  format: 1,
+/** What the converter takes besides the research: the pack's metadata; `coverage` is the research's own. */
+export type ConvertMeta = Omit<PackMeta, 'coverage'>;
+
+/** The bundled pack's metadata (ours to set; README, "Pack format"). */
+export const PACK_META: ConvertMeta = {
+  format: PACK_FORMAT,
   id: 'nhs-industrial-action',
-  name: 'NHS industrial action, UK 2022–2025',
-  version: '1.0.0',
-  published: '2026-11-24',
+  name: 'NHS industrial action, UK 2022–2026',
+  version: '2.0.0',
+  published: '2026-12-04',
   license: 'CC BY 4.0',
-  coverage: { from: '2022-10', to: '2025-12' },
   description:
     'People, organisations, events and dated, sourced facts about industrial action in the NHS across England, ' +
-    'Scotland, Wales and Northern Ireland, October 2022 to December 2025. Compiled from the public sources cited on each record.',
+    'Scotland, Wales and Northern Ireland, October 2022 to June 2026. Compiled from the public sources cited on each record.',
 };
 
 const RULES: AliasRules = { overrides: ALIAS_OVERRIDES, notAnchors: NOT_ANCHORS, supplements: ALIAS_SUPPLEMENTS };
@@ -204,7 +206,7 @@ function role(r: ResearchRole, roleIds: ReadonlySet<string>): Role {
     ...(r.attested ? { attested: r.attested } : {}),
     ...(nation ? { nation } : {}),
     ...(r.note !== undefined ? { note: r.note } : {}),
-    source: convertSource(r.source),
+    sources: convertSources(r.sources),
   };
 }
 
@@ -230,7 +232,7 @@ function entity(e: ResearchEntity, aliases: Alias[], roleIds: ReadonlySet<string
  * paths) when the research file does not have the documented shape. The result still needs
  * `validatePack` for formats (dates, URLs) and references.
  */
-export function convertResearch(raw: unknown, meta: PackMeta): Pack {
+export function convertResearch(raw: unknown, meta: ConvertMeta): Pack {
   const research = ResearchFile.parse(raw);
   const roleIds = new Set(research.entities.filter((e) => e.kind === 'role').map((e) => e.id));
   const drafts = new Map(research.entities.map((e) => [e.id, draftAliases(e, RULES)] as const));
@@ -245,7 +247,7 @@ export function convertResearch(raw: unknown, meta: PackMeta): Pack {
     version: meta.version,
     published: meta.published,
     license: meta.license,
-    coverage: { from: meta.coverage.from, to: meta.coverage.to },
+    coverage: { from: research.coverage.from, to: research.coverage.to },
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     entities,
     events: research.events.map(convertEvent),

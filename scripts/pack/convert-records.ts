@@ -1,10 +1,12 @@
 /**
  * Copies research events, facts and sources into pack records unchanged: every source (with its
- * `seen` flag), confidence, conflict and note survives; keys are written in a fixed order so the
- * built pack is byte-for-byte reproducible.
+ * `seen` flag and tier), confidence, conflict and note survives; sources are listed best first
+ * (primary, press, copy, weak; research order within a tier); keys are written in a fixed order
+ * so the built pack is byte-for-byte reproducible.
  */
-import type { Conflict, Event, Fact, Source } from './schema.ts';
-import { Event as EventSchema } from './schema.ts';
+import type { Conflict, Event, Fact, Source } from '../../lib/facts/schema.ts';
+import { Event as EventSchema } from '../../lib/facts/schema.ts';
+import { byTier } from '../../lib/sources/tiers.ts';
 import type { ResearchConflict, ResearchFile, ResearchSource } from './research.ts';
 
 /** A research source as a pack source. */
@@ -14,7 +16,13 @@ export function convertSource(s: ResearchSource): Source {
     publisher: s.publisher,
     published: s.published,
     ...(s.seen !== undefined ? { seen: s.seen } : {}),
+    tier: s.tier,
   };
+}
+
+/** A research source list as pack sources, best first. */
+export function convertSources(list: ResearchSource[]): Source[] {
+  return byTier(list.map(convertSource));
 }
 
 function conflicts(list: ResearchConflict[] | undefined): { conflicts?: Conflict[] } {
@@ -34,7 +42,7 @@ export function convertEvent(ev: ResearchFile['events'][number]): Event {
     endDate: ev.endDate,
     nation: ev.nation,
     details: EventSchema.shape.details.parse(ev.details),
-    sources: ev.sources.map(convertSource),
+    sources: convertSources(ev.sources),
     confidence: ev.confidence,
     ...conflicts(ev.conflicts),
   };
@@ -50,7 +58,7 @@ export function convertFact(f: ResearchFile['facts'][number]): Fact {
     ...(f.unit !== undefined ? { unit: f.unit } : {}),
     asOf: f.asOf,
     statement: f.statement,
-    sources: f.sources.map(convertSource),
+    sources: convertSources(f.sources),
     confidence: f.confidence,
     ...conflicts(f.conflicts),
     ...(f.note !== undefined ? { note: f.note } : {}),
