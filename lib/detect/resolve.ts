@@ -113,26 +113,35 @@ function theOk(text: string, start: number, e: Entry): boolean {
 
 /**
  * A text is about the disputes when it names an anchor entity by an unambiguous alias, or an
- * ambiguous anchor organisation (BMA, GMB, Unite…) together with an NHS staff group or a health
- * role. A strike noun alone does not count: Unite's bin strikes and the RMT's rail strikes are
- * strikes too. A person anchors only while the roles they hold on the article's date (if any)
- * are with bodies that anchor: a Treasury minister who later became Health Secretary does not
- * make a Treasury story about the NHS.
+ * ambiguous anchor organisation ("BMA", "GMB", "Unite") together with an NHS staff group or a
+ * health role. A strike noun counts only beside a body that is about health by its full name
+ * (the BMA, the RCN): unions whose every name needs context also organise outside the NHS, and
+ * their bin, warehouse or council strikes are strikes too. A person anchors only while the roles
+ * they hold on the article's date are with bodies that anchor: a Treasury minister who later
+ * became Health Secretary does not make a Treasury story about the NHS.
  */
 function isOnTopic(cands: Candidate[], index: FactIndex, date: string): boolean {
   let ambiguousOrg = false;
+  let healthOrg = false;
   let health = false;
+  let event = false;
   for (const c of cands)
     for (const e of c.entries) {
-      if (e.origin === 'event') continue;
+      if (e.origin === 'event') {
+        event = true;
+        continue;
+      }
       const entity = index.entity(e.entityId);
       if (!entity?.anchor) continue;
       if (e.context === 'none' && !e.descriptor && (entity.kind !== 'person' || anchorsOn(index, entity, date)))
         return true;
-      if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
+      if (entity.kind === 'organisation' && e.context === 'domain') {
+        ambiguousOrg = true;
+        if (entity.aliases.some((a) => a.context === 'none')) healthOrg = true;
+      }
       if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) health = true;
     }
-  return ambiguousOrg && health;
+  return (ambiguousOrg && health) || (healthOrg && event);
 }
 
 /** Whether a person's roles on `date` (none known: yes) are with bodies that anchor a text. */
@@ -179,7 +188,8 @@ function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved |
   if (entity.kind === 'role') return resolveRole(entity, e, input, nation);
   if (e.descriptor && entity.kind === 'person') {
     const held = input.index.rolesOn(entity.id, input.date);
-    if (held.length === 0) return null;
+    // Not theirs on this date: kept (at score 0) only if a name stands beside it.
+    if (held.length === 0) return { entityId: entity.id, entry: e, score: 0 };
     const title = titleOn(input.index, held[0]!, held[0]!.title, input.date);
     return { entityId: entity.id, roleTitle: title, roleId: held[0]!.role, entry: e, score: 0.75 };
   }
@@ -264,9 +274,20 @@ function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
       person = prev;
     if (!person) continue;
     const held = input.index.rolesOn(person.entityId, input.date)[0];
+    // "Welsh health secretary Jeremy Miles": a person who never held the role entity the words
+    // matched (England's Health Secretary) has their own office named, not England's.
+    const roles = input.index.entity(person.entityId)?.roles ?? [];
+    const own = held ?? roles[0];
+    if (m.roleId && own && !roles.some((r) => r.role === m.roleId)) {
+      m.roleId = own.role;
+      m.roleTitle = own.title;
+    }
+    const title = m.roleId
+      ? (input.index.entity(m.roleId)?.name ?? held?.title)
+      : (held?.title ?? m.roleTitle ?? own?.title);
+    if (!title) continue;
     m.entityId = person.entityId;
-    const title = m.roleId ? (input.index.entity(m.roleId)?.name ?? held?.title) : (held?.title ?? m.roleTitle);
-    m.roleTitle = held && title ? titleOn(input.index, held, title, input.date) : title;
+    m.roleTitle = held ? titleOn(input.index, held, title, input.date) : title;
     m.score = Math.max(m.score, 0.9);
   }
 }
