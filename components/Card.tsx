@@ -4,10 +4,10 @@
  * the article, confidence and sources, conflicting figures side by side, the coverage notice, and
  * two actions. Text only: every string is rendered as text, and only http(s) links become links.
  *
- * Stateless: the card controller (lib/page/cards.ts) owns state and passes it in, so this renders
+ * Stateless: the card controller (lib/page/card-controller.tsx) owns state and passes it in, so this renders
  * the same in the page's shadow root, in unit tests and on a plain test page.
  */
-import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/annotations.ts';
+import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
 import { formatDate } from '../lib/util/dates.ts';
 
 /** What a card shows: an entity or event card, or a disputed claim's check. */

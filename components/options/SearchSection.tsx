@@ -4,7 +4,7 @@
  * flagged as wrong from here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchHit } from '../../lib/messages-manage.ts';
+import type { SearchHit } from '../../lib/protocol/manage-calls.ts';
 import { data, type Call } from './client.ts';
 import { SourceLink } from './OwnFactsSection.tsx';
 import { support, tierLabel } from '../../lib/sources/tiers.ts';

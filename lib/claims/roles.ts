@@ -3,15 +3,15 @@
  * the fact base gives that person on the article's date. A role known only by an attested window
  * never yields 'differs' outside it — the fact base cannot say, so that is 'no-data'.
  */
-import type { Annotation, ClaimCheck } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../protocol/annotations.ts';
 import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { refs } from './context.ts';
 
 export const findRoles: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   const entities = ctx.annotations.filter((a) => a.kind === 'entity');
   entities.forEach((a, k) => {
     if (!a.role?.id || !a.entity) return;

@@ -8,7 +8,7 @@
  * own tables that pack imports never touch.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AnnotateResult, Annotation, Card } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
 import { readStoredPack, type PackV1 } from './format-v1.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
@@ -50,7 +50,7 @@ export interface FlagRow {
 
 /**
  * One article kept by the opt-in "keep annotations" setting, with what exports need to rebuild its
- * annotations (cards, claims, text). Version 1 rows held one `annotation`; lib/kept.ts reads both.
+ * annotations (cards, claims, text). Version 1 rows held one `annotation`; lib/background/kept.ts reads both.
  */
 export interface KeptRow {
   id?: number;

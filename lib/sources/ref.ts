@@ -2,7 +2,7 @@
  * THE mapping from a pack source to the SourceRef that crosses contexts (cards, claims, search,
  * exports): every caller uses this one, so a source looks the same wherever it is shown.
  */
-import type { SourceRef } from '../annotations.ts';
+import type { SourceRef } from '../protocol/annotations.ts';
 import type { Source } from '../facts/schema.ts';
 import { byTier } from './tiers.ts';
 

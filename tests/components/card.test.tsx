@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, safeHref, type CardProps } from '../../components/Card.tsx';
-import type { Card as CardData } from '../../lib/annotations.ts';
+import type { Card as CardData } from '../../lib/protocol/annotations.ts';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../lib/detect/annotate.ts';
-import { buildCard, lookupCard } from '../../lib/detect/cards.ts';
+import { buildCard, lookupCard } from '../../lib/detect/card-data.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
 import type { Pack } from '../../lib/facts/schema.ts';
 import { richPack } from '../facts/fixtures.ts';

@@ -4,7 +4,7 @@
  * and HTML. Offsets are found with indexOf, so the fixture follows the text.
  */
 import { readFileSync } from 'node:fs';
-import type { AnnotateResult, Annotation, Card, SourceRef } from '../../lib/annotations.ts';
+import type { AnnotateResult, Annotation, Card, SourceRef } from '../../lib/protocol/annotations.ts';
 import type { ExportInput } from '../../lib/export/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8').trimEnd();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Card, ClaimCheck } from '../../lib/annotations.ts';
+import type { Card, ClaimCheck } from '../../lib/protocol/annotations.ts';
 import { cardCitation, claimCitation } from '../../lib/page/citation.ts';
 
 const article = {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/detect/annotate.ts';
+import { timelineFor } from '../../../lib/facts/timeline.ts';
+import { dateSource, summarise } from '../../../components/popup/summary.ts';
+import { bundledIndex, fixture, textPage } from '../../helpers/pack.ts';
+
+const result = annotate(textPage(fixture('seed-article.txt'), '2023-08-24'), bundledIndex(), { today: '2026-11-24' });
+const summary = summarise(result);
+
+describe('popup summary of the seed article', () => {
+  it('groups mentions by kind with the role on the article date', () => {
+    const people = summary.groups.find((g) => g.group === 'person')!.items;
+    expect(people.find((p) => p.id === 'steve-barclay')).toMatchObject({
+      name: 'Steve Barclay',
+      role: 'Secretary of State for Health and Social Care',
+    });
+    expect(people.find((p) => p.id === 'wes-streeting')?.role).toBe(
+      'Shadow Secretary of State for Health and Social Care',
+    );
+    expect(summary.groups.map((g) => g.group)).toEqual(
+      expect.arrayContaining(['person', 'organisation', 'staff-group', 'event']),
+    );
+  });
+
+  it('counts mentions and claims, and points each item at its first mention', () => {
+    expect(summary.counts.claims).toBe(result.claims.length);
+    expect(summary.counts.differs).toBeGreaterThanOrEqual(2);
+    const ids = new Set(result.annotations.map((a) => a.id));
+    for (const g of summary.groups) for (const i of g.items) expect(ids.has(i.firstAnnotationId)).toBe(true);
+  });
+
+  it('says where the date came from', () => {
+    expect(summary.published).toBe('2023-08-24');
+    expect(dateSource('none')).toMatch(/today/);
+  });
+});
+
+describe('strike timeline', () => {
+  it('lists the strikes of the groups the page mentions around the article date', () => {
+    const items = timelineFor(bundledIndex(), summary.staffGroups, '2023-08-24');
+    const ids = items.map((i) => i.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'consultants-strike-2023-07',
+        'consultants-strike-2023-08',
+        'joint-doctors-strike-2023-09',
+      ]),
+    );
+    expect(items.every((i) => i.start <= i.end)).toBe(true);
+    expect(ids).not.toContain('rd-strike-2025-07');
+  });
+});
