@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/export/index.ts';
-import type { TimelineItem } from '../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { dateSource, summarise } from './summary.ts';
 import { formatDate } from '../../lib/util/dates.ts';
 import { ClaimList, MentionList } from './SummaryLists.tsx';

@@ -3,7 +3,7 @@
  * article's date. An SVG of our own (no chart library), with the same facts as a list for screen
  * readers.
  */
-import type { TimelineItem } from '../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { dayNumber, distanceFromArticle, formatDate } from '../../lib/util/dates.ts';
 
 const WIDTH = 320;
