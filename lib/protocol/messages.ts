@@ -14,7 +14,7 @@ import { IsoDate } from '../util/iso-date.ts';
 import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from '../settings.ts';
-import { manageCalls } from './manage-calls.ts';
+import { Changes, manageCalls } from './manage-calls.ts';
 import { checkReply, sendChecked, type DataCheck, type Reply, type ReplyError } from './reply.ts';
 
 /** Reply to `lookup`. */
@@ -54,6 +54,8 @@ export const PackSummary = z.object({
   entityCount: z.number(),
   eventCount: z.number(),
   factCount: z.number(),
+  /** What the last update of this pack changed (the bundled pack, after an extension update). */
+  update: z.optional(z.object({ fromVersion: z.string(), at: z.string(), changes: Changes })),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
