@@ -5,7 +5,7 @@
 import type { Annotation, AnnotateResult, Card, PageText } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { todayIso } from '../util/dates.ts';
-import { buildCard } from './cards.ts';
+import { buildCard, type ArticleContext } from './cards.ts';
 import { acceptEventNoun, linkEvent } from './events.ts';
 import { gazetteerFor } from './gazetteer.ts';
 import { documentNation, type Nation } from './nations.ts';
@@ -48,7 +48,7 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
       packVersion: index.packVersion,
     },
     annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),
-    cards: cardsFor(annotations, index, date, today),
+    cards: cardsFor(annotations, index, date, today, nation),
     claims,
   };
 }
@@ -174,7 +174,15 @@ export function annotationId(kind: string, start: number, end: number): string {
   return `${kind}-${start}-${end}`;
 }
 
-function cardsFor(annotations: Annotation[], index: FactIndex, date: string, today: string): Card[] {
+function cardsFor(annotations: Annotation[], index: FactIndex, date: string, today: string, nation: Nation): Card[] {
+  const mentions = new Map<string, number>();
+  const events = new Set<string>();
+  for (const a of annotations) {
+    if (!a.entity) continue;
+    if (a.kind === 'event') events.add(a.entity.id);
+    else mentions.set(a.entity.id, (mentions.get(a.entity.id) ?? 0) + 1);
+  }
+  const article: ArticleContext = { mentions, events, nation };
   const ids = [...new Set(annotations.map((a) => a.entity?.id).filter((id): id is string => !!id))];
-  return ids.map((id) => buildCard(index, id, date, today)).filter((c): c is Card => c !== null);
+  return ids.map((id) => buildCard(index, id, date, today, article)).filter((c): c is Card => c !== null);
 }
