@@ -15,9 +15,10 @@ import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from './settings.ts';
 import { manageCalls } from './messages-manage.ts';
 
-/** One strike on the popup's timeline (lib/facts/timeline.ts). */
+/** One event on the popup's timeline (lib/facts/timeline.ts). */
 const TimelineItem = z.object({
   id: z.string(),
+  kind: z.enum(['strike', 'ballot', 'pay-offer', 'pay-award', 'agreement', 'meeting']),
   title: z.string(),
   start: z.string(),
   end: z.string(),

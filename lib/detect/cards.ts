@@ -6,6 +6,7 @@ import type { Card, CardFact, SourceRef } from '../annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import type { Entity, Event, Fact, Source } from '../facts/schema.ts';
 import { dayNumber, distanceFromArticle, formatDate, startOf, todayIso } from '../util/dates.ts';
+import { displayTitle } from '../util/titles.ts';
 import { foldString } from './text.ts';
 
 const MAX_FACTS = 8;
@@ -122,7 +123,7 @@ function eventCard(index: FactIndex, ev: Event, date: string): Card {
   const facts = index.factsAbout(ev.id).map((f) => factToCard(index, f, date));
   return {
     id: ev.id,
-    name: cleanTitle(ev.title),
+    name: displayTitle(ev.title),
     kind: ev.kind,
     description: eventDescription(index, ev),
     sameAs: [],
@@ -348,17 +349,12 @@ function meetingFact(ev: Event, lead: string, date: string): CardFact {
   return { ...eventFact(ev, date), statement: `${lead}: ${dateRange(ev)}` };
 }
 
-/** A research title without its bookkeeping: "(derived)", "(provisional)". */
-function cleanTitle(title: string): string {
-  return title.replace(/\s*\((derived|inferred|provisional)\)\s*$/i, '');
-}
-
 function eventFact(ev: Event, date: string): CardFact {
   const when = ev.startDate;
   const dist = distanceFromArticle(when, date);
   return {
     id: ev.id,
-    statement: `${cleanTitle(ev.title)} (${dateRange(ev)})`,
+    statement: `${displayTitle(ev.title)} (${dateRange(ev)})`,
     date: when,
     daysFromArticle: dist.days,
     distance: dist.text,
