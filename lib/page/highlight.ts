@@ -2,7 +2,8 @@
  * Painting mentions with the CSS Custom Highlight API (DESIGN.md): the page's DOM is never touched.
  * The `::highlight()` styles go in one constructed stylesheet adopted by the document, removed
  * again by `destroy()`. Readable on light and dark pages (translucent tints over the page's own
- * text colour, plus an underline) and in forced-colours mode (system colours).
+ * text colour, plus an underline) and in forced-colours mode, where each kind keeps a cue of its own
+ * beyond colour: people and bodies a marked fill, events a dotted underline, disputed claims a wavy one.
  */
 import type { MentionKind } from './mentions.ts';
 
@@ -24,7 +25,7 @@ export const HIGHLIGHT_CSS = `::highlight(${n.entity}){background-color:#ffc4004
 ::highlight(${n.event}){background-color:#008cff33;text-decoration:underline dotted 2px #006edcf2}
 ::highlight(${n.claim}){text-decoration:underline wavy 1.5px #d62828}
 ::highlight(${n.current}){background-color:#fd0;color:#0b0c0c;text-decoration:underline 3px #0b0c0c}
-@media (forced-colors:active){::highlight(${n.entity}),::highlight(${n.event}),::highlight(${n.claim}){background-color:Mark;color:MarkText}::highlight(${n.current}){background-color:Highlight;color:HighlightText}}`;
+@media (forced-colors:active){::highlight(${n.entity}){background-color:Mark;color:MarkText;text-decoration:underline solid 2px}::highlight(${n.event}){background-color:Canvas;color:CanvasText;text-decoration:underline dotted 3px}::highlight(${n.claim}){background-color:Canvas;color:CanvasText;text-decoration:underline wavy 2px}::highlight(${n.current}){background-color:Highlight;color:HighlightText}}`;
 
 /** Paints and clears our highlights in one document. */
 export interface Painter {
