@@ -163,7 +163,7 @@ export async function nodeFigures({
       before: () => (fresh = FactIndex.fromPacks([bundled])),
     }),
     {
-      note: `${g.automaton.patterns.length} patterns, ${g.automaton.delta.length / g.automaton.classes} states × ${g.automaton.classes} classes`,
+      note: `${g.automaton.patterns.length} patterns, ${g.automaton.outStart.length - 1} states × ${g.automaton.classes} classes`,
     },
   );
   out.push(withAnchor(build, npmBuild));

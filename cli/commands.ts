@@ -74,7 +74,14 @@ export async function validatePackCommand(path: string, io: Io): Promise<number>
 /** `eval GOLD.jsonl`: precision, recall and F1 by type (cli/eval.ts). */
 export async function evalCommand(
   gold: string,
-  args: { pack?: string; predictions?: string; today?: string; verbose: boolean; checkNlp?: boolean },
+  args: {
+    pack?: string;
+    predictions?: string;
+    today?: string;
+    verbose: boolean;
+    checkNlp?: boolean;
+    claims?: string;
+  },
   io: Io,
 ): Promise<number> {
   const { runEval, checkSelective } = await import('./eval.ts');
@@ -87,7 +94,13 @@ export async function evalCommand(
       io.stdout.write(check.text + '\n');
       return check.same ? 0 : 1;
     }
-    ({ text } = runEval(gold, { index, predictions: args.predictions, today, verbose: args.verbose }));
+    ({ text } = runEval(gold, {
+      index,
+      predictions: args.predictions,
+      today,
+      verbose: args.verbose,
+      claims: args.claims,
+    }));
   } catch (err) {
     // readGold and readPredictions name the file and line of a bad record.
     throw new InputError(`eval: ${(err as Error).message}`);

@@ -10,6 +10,7 @@ import { FactIndex } from '../lib/facts/index.ts';
 import { annotate } from '../lib/detect/annotate.ts';
 import { blocksOf } from './text-page.ts';
 import { MONTHS } from '../lib/util/dates.ts';
+import { type ClaimEval, formatClaims, readGoldClaims, readJsonl, scoreClaims } from './claims-eval.ts';
 
 const Gold = z.object({
   id: z.string(),
@@ -188,18 +189,7 @@ function finish(r: Score): Score {
 
 /** Reads a gold file (every line checked; a bad line is an error naming the line). */
 export function readGold(path: string): GoldRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line, i) => [line, i + 1] as const)
-    .filter(([line]) => line.trim())
-    .map(([line, n]) => {
-      const parsed = Gold.safeParse(JSON.parse(line));
-      if (!parsed.success)
-        throw new Error(
-          `${path}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
-      return parsed.data;
-    });
+  return readJsonl(path, Gold);
 }
 
 /** Runs the pipeline on every gold text (the same inputs `annotate --jsonl` takes). */
@@ -277,13 +267,23 @@ export interface EvalOptions {
   predictions?: string;
   today: string;
   verbose?: boolean;
+  /** A gold claims file (dev-claims format): also score the claim checks. */
+  claims?: string;
 }
 
 /** The `eval` command: returns the text to print. */
-export function runEval(goldPath: string, opts: EvalOptions): { text: string; result: EvalResult } {
+export function runEval(goldPath: string, opts: EvalOptions): { text: string; result: EvalResult; claims?: ClaimEval } {
   const records = readGold(goldPath);
+  const goldClaims = opts.claims ? readGoldClaims(opts.claims) : undefined;
   const preds = opts.predictions ? readPredictions(opts.predictions) : predict(records, opts.index, opts.today);
   const result = score(records, preds, opts.index);
+  if (goldClaims) {
+    const known = new Set(records.map((r) => r.id));
+    const stray = goldClaims.find((c) => !known.has(c.articleId));
+    if (stray) throw new Error(`${opts.claims}: claim on '${stray.articleId}', which is not in ${goldPath}`);
+    const claims = scoreClaims(goldClaims, preds, [...known]);
+    return { text: formatClaims(claims, opts.verbose), result, claims };
+  }
   let text = formatTable(result);
   if (opts.verbose) {
     text +=

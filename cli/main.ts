@@ -17,6 +17,8 @@ Commands:
   claims FILE|URL|-          print the claim checks
   validate-pack FILE         check a fact pack
   eval GOLD.jsonl            precision, recall and F1 against gold annotations
+  eval GOLD.jsonl --claims CLAIMS.jsonl
+                             claim recall, verdict accuracy and false differs against gold claims
 
 Options:
   -f, --format FORMAT   json (default); w3c, hypothesis, csv, md, claimreview when available
@@ -25,7 +27,8 @@ Options:
       --today DATE      the date to treat as today (for reproducible output)
       --progress        report batch progress on stderr (default: when stderr is a terminal)
       --predictions F   eval: score this --jsonl output instead of running the pipeline
-      --verbose         eval: list misses and extras
+      --claims FILE     eval: score the claim checks against this gold claims file
+      --verbose         eval: list misses and extras (and, with --claims, wrong verdicts)
       --check-nlp       eval: check that compromise only where needed gives the same annotations
                         as compromise over every sentence (exit 1 if not)
   -h, --help            show this help
@@ -41,6 +44,7 @@ const OPTIONS = {
   jsonl: { type: 'boolean' },
   progress: { type: 'boolean' },
   predictions: { type: 'string' },
+  claims: { type: 'string' },
   verbose: { type: 'boolean' },
   'check-nlp': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -118,6 +122,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         today: isoDate('today', v.today),
         verbose: !!v.verbose,
         checkNlp: !!v['check-nlp'],
+        claims: v.claims,
       };
       return (await import('./commands.ts')).evalCommand(gold, opts, io);
     }

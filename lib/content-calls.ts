@@ -1,31 +1,111 @@
 /**
  * The content script's half of the protocol in lib/messages.ts, kept in a module of its own for
  * the content script's size budget: importing lib/messages.ts would bring every call's request
- * schema into the page (their zod features alone cost over a kilobyte gzipped).
+ * schema into the page, and zod itself costs about 6 KB gzipped of the script's 25 KB.
  *
- * lib/messages.ts stays the one list of calls: it uses these very reply schemas for the content
- * script's calls (a unit test checks they are the same objects), and re-exports `TabMessage`.
+ * So the replies of the content script's calls are checked here by small hand-written checks
+ * (lib/util/check.ts) that hold them to the same shapes as their zod schemas in lib/messages.ts:
+ * the types below must match those schemas' types, and tests/content-calls.test.ts runs both on
+ * real replies and on every one-field corruption of them and requires the same verdict and value.
  */
-import * as z from 'zod/mini';
-import { AnnotateResult, Card } from './annotations.ts';
-import type { ContentScriptCall, Reply, ReplyOf, RequestOf, SenderInfo } from './messages.ts';
-import { ContentSettings } from './settings.ts';
+import type { AnnotateResult, Card } from './annotations.ts';
+import type { ContentScriptCall, Reply, ReplyError, ReplyOf, RequestOf, SenderInfo } from './messages.ts';
+import {
+  array,
+  boolean,
+  check,
+  type Check,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  stringOrNumber,
+} from './util/check.ts';
 
-/** Reply to `lookup`. */
-export const LookupReply = z.object({ card: z.nullable(Card) });
-/** Reply to `hideOnSite`: the ids now hidden on the sender's site. */
-export const HideOnSiteReply = z.object({ hiddenIds: z.array(z.string()) });
-/** Reply to a call that only confirms. */
-export const EmptyReply = z.object({});
+const SourceRef = object({ url: string, publisher: string, published: nullable(string) });
+const Verdict = oneOf('consistent', 'differs', 'no-data');
 
-/** The reply schema of every call a content script may make. */
-export const CONTENT_REPLIES = {
-  annotate: AnnotateResult,
-  lookup: LookupReply,
-  contentSettings: ContentSettings,
-  hideOnSite: HideOnSiteReply,
-  setBadge: EmptyReply,
-} as const;
+const ClaimCheck = object({
+  claim: string,
+  kind: oneOf('duration', 'figure', 'date', 'role', 'count'),
+  verdict: Verdict,
+  expected: string,
+  explanation: string,
+  factIds: array(string),
+  sources: array(SourceRef),
+  alternatives: optional(array(object({ value: string, source: SourceRef, verdict: Verdict, note: optional(string) }))),
+});
+
+const Annotation = object({
+  id: string,
+  start: number,
+  end: number,
+  exact: string,
+  kind: oneOf('entity', 'event', 'date', 'figure', 'claim'),
+  score: number,
+  entity: optional(object({ id: string, name: string, kind: string, sameAs: array(string) })),
+  role: optional(object({ id: string, title: string })),
+  value: optional(stringOrNumber),
+  unit: optional(string),
+  check: optional(ClaimCheck),
+});
+
+const CardFact = object({
+  id: string,
+  statement: string,
+  date: nullable(string),
+  daysFromArticle: nullable(number),
+  distance: nullable(string),
+  confidence: oneOf('corroborated', 'single-source'),
+  sources: array(SourceRef),
+  conflicts: array(object({ value: string, note: string, source: SourceRef })),
+});
+
+const CardShape: Check<Card> = object({
+  id: string,
+  name: string,
+  kind: string,
+  description: string,
+  sameAs: array(string),
+  roleOnDate: nullable(string),
+  roleNow: nullable(string),
+  termNote: nullable(string),
+  facts: array(CardFact),
+  sources: array(SourceRef),
+  coverageNotice: nullable(string),
+});
+
+const AnnotateReply: Check<AnnotateResult> = object({
+  page: object({
+    url: string,
+    title: string,
+    published: string,
+    publishedFrom: oneOf('json-ld', 'meta', 'time', 'none', 'given'),
+    packVersion: string,
+  }),
+  annotations: array(Annotation),
+  cards: array(CardShape),
+  claims: array(Annotation),
+});
+
+/**
+ * The reply check of every call a content script may make. Typed against lib/messages.ts, so a
+ * field those schemas require and these lack does not compile.
+ */
+export const CONTENT_REPLIES: { [K in ContentScriptCall]: Check<ReplyOf<K>> } = {
+  annotate: AnnotateReply,
+  lookup: object({ card: nullable(CardShape) }),
+  contentSettings: object({
+    enabled: boolean,
+    markAll: boolean,
+    kinds: object({ entity: boolean, event: boolean, claim: boolean }),
+    hiddenIds: array(string),
+  }),
+  hideOnSite: object({ hiddenIds: array(string) }),
+  setBadge: object({}),
+};
 
 /** Messages the background sends to a tab's content script (`tabs.sendMessage`). */
 export type TabMessage =
@@ -60,7 +140,8 @@ export function parseTabMessage(raw: unknown, sender: SenderInfo, extensionId: s
 
 /**
  * Send a content script call and check its reply, like `callBackground` in lib/messages.ts: a
- * rejected send is `no-connection`, a reply that does not match its schema `invalid-reply`.
+ * rejected send is `no-connection`, a reply that does not match its shape `invalid-reply` (the
+ * message says which field was wrong).
  */
 export async function callFromContent<K extends ContentScriptCall>(
   send: (message: unknown) => Promise<unknown>,
@@ -77,10 +158,12 @@ export async function callFromContent<K extends ContentScriptCall>(
   }
   const envelope = (raw ?? {}) as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
   if (envelope.ok === false && typeof envelope.error?.code === 'string' && typeof envelope.error.message === 'string') {
-    return { ok: false, error: envelope.error as Reply<never> extends { error: infer E } ? E : never };
+    return { ok: false, error: { code: envelope.error.code as ReplyError['code'], message: envelope.error.message } };
   }
-  const schema = CONTENT_REPLIES[request.type] as unknown as z.ZodMiniType<ReplyOf<K>>;
-  const data = envelope.ok === true ? z.safeParse(schema, envelope.data) : null;
-  if (!data?.success) return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${request.type}` } };
+  const data = envelope.ok === true ? check(CONTENT_REPLIES[request.type], envelope.data) : null;
+  if (!data?.success) {
+    const why = data ? `: ${data.error}` : '';
+    return { ok: false, error: { code: 'invalid-reply', message: `bad reply to ${request.type}${why}` } };
+  }
   return { ok: true, data: data.data };
 }

@@ -4,16 +4,23 @@
  * Requests are parsed before any handler runs; failures come back as values, never thrown.
  * Privilege comes from the sender (`classifySender`), never from the message body.
  *
- * zod/mini, because the content script shares these schemas and has a size budget. The content
- * script itself imports only its half (lib/content-calls.ts: its calls' reply schemas, used here
- * too, and the messages the background sends it), not this module.
+ * zod/mini, because the popup and options pages share these schemas and have size budgets. The
+ * content script imports only its half (lib/content-calls.ts: zod-free checks of its calls'
+ * replies, held to the reply schemas here by tests/content-calls.test.ts, and the messages the
+ * background sends it), not this module.
  */
 import * as z from 'zod/mini';
-import { AnnotateResult } from './annotations.ts';
-import { EmptyReply, HideOnSiteReply, LookupReply } from './content-calls.ts';
+import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from './settings.ts';
 import { manageCalls } from './messages-manage.ts';
+
+/** Reply to `lookup`. */
+export const LookupReply = z.object({ card: z.nullable(Card) });
+/** Reply to `hideOnSite`: the ids now hidden on the sender's site. */
+export const HideOnSiteReply = z.object({ hiddenIds: z.array(z.string()) });
+/** Reply to a call that only confirms. */
+export const EmptyReply = z.object({});
 
 /** One event on the popup's timeline (lib/facts/timeline.ts). */
 const TimelineItem = z.object({

@@ -14,20 +14,27 @@ export interface Hit {
 
 export interface Automaton {
   readonly patterns: readonly string[];
-  /** Code unit → character class (0 = not in any pattern), folded and SKIP-aware. */
+  /**
+   * Code unit → character class: 0 = in no pattern, `skipClass` = ignored by matching (soft
+   * hyphens, zero-width characters, combining marks), else a class that some pattern uses.
+   */
   readonly cls: Uint16Array;
   readonly classes: number;
+  /** The class of the code units that matching skips; its column maps every state to itself. */
+  readonly skipClass: number;
+  /**
+   * Transitions, indexed by row (state × classes) + class, holding the target's row; a target
+   * where some pattern ends is stored as its bitwise complement (negative), so the scan loop tests
+   * the sign instead of looking outputs up.
+   */
   readonly delta: Int32Array;
   /** outStart[s]..outStart[s+1] index into outList: patterns ending in state s. */
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
   readonly lengths: Int32Array;
-  /** 1 for states where some pattern ends. */
-  readonly hasOutput: Uint8Array;
 }
 
 const MAX_PATTERN = 256; // longest pattern compiled, in folded code units
-const SKIP_CLASS = 0xffff;
 
 /** Compiles folded patterns (see foldString) into a DFA. Patterns longer than 255 units are ignored. */
 export function compile(rawPatterns: readonly string[]): Automaton {
@@ -39,15 +46,20 @@ export function compile(rawPatterns: readonly string[]): Automaton {
       const c = p.charCodeAt(i);
       if (!classOf.has(c)) classOf.set(c, classOf.size + 1);
     }
-  const classes = classOf.size + 1;
+  // Class 0: in no pattern; 1..n: pattern characters; n + 1: skipped code units.
+  const skipClass = classOf.size + 1;
+  const classes = skipClass + 1;
   const cls = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     const f = table[c]!;
-    cls[c] = f === SKIP ? SKIP_CLASS : (classOf.get(f) ?? 0);
+    cls[c] = f === SKIP ? skipClass : (classOf.get(f) ?? 0);
   }
+  const spaceClass = classOf.get(0x20) ?? 0;
   // Trie.
   const children: Map<number, number>[] = [new Map()];
   const ends: number[][] = [[]];
+  /** States whose label ends in a space (folded patterns never hold two spaces in a row). */
+  const afterSpace: boolean[] = [false];
   const lengths = new Int32Array(patterns.length);
   patterns.forEach((p, id) => {
     lengths[id] = p.length;
@@ -60,6 +72,7 @@ export function compile(rawPatterns: readonly string[]): Automaton {
         next = children.length;
         children.push(new Map());
         ends.push([]);
+        afterSpace.push(spaceClass !== 0 && k === spaceClass);
         children[s]!.set(k, next);
       }
       s = next;
@@ -98,11 +111,22 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   outStart[n] = total;
   const outList = new Int32Array(total);
   for (let s = 0; s < n; s++) outList.set(outputs[s] ?? [], outStart[s]!);
-  // Store targets as row offsets (state × classes) so the scan loop does one add, no multiply.
-  for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * classes;
-  const hasOutput = new Uint8Array(n);
-  for (let s = 0; s < n; s++) hasOutput[s] = outStart[s + 1]! > outStart[s]! ? 1 : 0;
-  return { patterns, cls, classes, delta, outStart, outList, lengths, hasOutput };
+  for (let s = 0; s < n; s++) {
+    // Skipped code units leave the state as it is; so does a space after a space, since a run of
+    // white space counts once, as in the folded patterns (the state after a space is one whose
+    // label ends in a space, or the root, whose space transition is itself).
+    delta[s * classes + skipClass] = s;
+    if (afterSpace[s]) delta[s * classes + spaceClass] = s;
+  }
+  // Store targets as row offsets (state × classes) so the scan loop does one add, no multiply;
+  // targets with outputs as their complement, so the loop tests a sign, not a table.
+  // (A skipped unit stays in its state without reporting that state's patterns again.)
+  for (let k = 0; k < delta.length; k++) {
+    const t = delta[k]!;
+    const output = k % classes !== skipClass && outStart[t + 1]! > outStart[t]!;
+    delta[k] = output ? ~(t * classes) : t * classes;
+  }
+  return { patterns, cls, classes, skipClass, delta, outStart, outList, lengths };
 }
 
 /**
@@ -111,22 +135,14 @@ export function compile(rawPatterns: readonly string[]): Automaton {
  * which is rare enough to cost nothing.
  */
 export function scan(a: Automaton, text: string, from = 0, to = text.length): Hit[] {
-  const { cls, classes, delta, outStart, outList, lengths, hasOutput } = a;
+  const { cls, classes, delta, outStart, outList, lengths } = a;
   const hits: Hit[] = [];
-  const spaceClass = cls[0x20]!;
   let row = 0; // state × classes
-  let prevSpace = true;
   for (let i = from; i < to; i++) {
-    const c = cls[text.charCodeAt(i)]!;
-    if (c === SKIP_CLASS) continue;
-    // Runs of whitespace count once, as in the folded patterns.
-    if (c === spaceClass && c !== 0) {
-      if (prevSpace) continue;
-      prevSpace = true;
-    } else prevSpace = false;
-    row = delta[row + c]!;
+    row = delta[row + cls[text.charCodeAt(i)]!]!;
+    if (row >= 0) continue;
+    row = ~row;
     const state = row / classes;
-    if (hasOutput[state] === 0) continue;
     for (let j = outStart[state]!, e = outStart[state + 1]!; j < e; j++) {
       const id = outList[j]!;
       hits.push({ pattern: id, start: startFor(a, text, i + 1, lengths[id]!), end: i + 1 });
@@ -138,13 +154,14 @@ export function scan(a: Automaton, text: string, from = 0, to = text.length): Hi
 /** Where a match of `length` folded units ending at `end` starts (skipped units and space runs as in scan). */
 function startFor(a: Automaton, text: string, end: number, length: number): number {
   const spaceClass = a.cls[0x20]!;
+  const skipClass = a.skipClass;
   let count = 0;
   let j = end;
   let inSpace = false;
   while (j > 0) {
     j--;
     const c = a.cls[text.charCodeAt(j)]!;
-    if (c === SKIP_CLASS) continue;
+    if (c === skipClass) continue;
     const space = c === spaceClass && c !== 0;
     if (space && inSpace) continue;
     inSpace = space;

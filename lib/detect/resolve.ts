@@ -80,6 +80,18 @@ function longestFirst(cands: Candidate[], length: number): Candidate[] {
   return sorted.filter((c) => occupied.claim(c.start, c.end)).sort((a, b) => a.start - b.start);
 }
 
+const acronyms = new WeakMap<Entry, boolean>();
+
+/** "BMA", "NHSEngland"-like forms (no lower case, or a capital inside a word) must match exactly. */
+function isAcronym(e: Entry): boolean {
+  let acronym = acronyms.get(e);
+  if (acronym === undefined) {
+    acronym = !/\p{Ll}/u.test(e.text) || /\p{Ll}\p{Lu}/u.test(e.text);
+    acronyms.set(e, acronym);
+  }
+  return acronym;
+}
+
 /**
  * Case rules: ignore-case aliases match any case; acronyms ("BMA", "SoR") match exactly; other
  * proper names need their first letter's case ("Unite" but not "unite"; "Scottish government" is fine).
@@ -88,8 +100,7 @@ export function caseMatches(text: string, start: number, end: number, e: Entry):
   if (e.match === 'ignore-case') return true;
   const s = surface(text, start, end);
   if (s === e.text) return true;
-  const acronym = !/\p{Ll}/u.test(e.text) || /\p{Ll}\p{Lu}/u.test(e.text);
-  if (acronym) return false;
+  if (isAcronym(e)) return false;
   const first = e.text[0]!;
   if (first === first.toLowerCase()) return true;
   return s[0] === first;

@@ -5,6 +5,7 @@
  * text colour, plus an underline) and in forced-colours mode, where each kind keeps a cue of its own
  * beyond colour: people and bodies a marked fill, events a dotted underline, disputed claims a wavy one.
  */
+import { adoptSheet } from './browser-differences.ts';
 import type { MentionKind } from './mentions.ts';
 
 /** The highlight names (DESIGN.md "Decisions"). */
@@ -50,7 +51,7 @@ export function supportsHighlights(): boolean {
   return typeof g.Highlight === 'function' && !!g.CSS?.highlights;
 }
 
-/** A constructed stylesheet for `doc` (its window's constructor, so it can be adopted there). */
+/** A constructed stylesheet for `doc` (its window's constructor, so it can be adopted there: browser-differences.ts). */
 export function styleSheet(doc: Document, css: string): CSSStyleSheet {
   const view = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
   const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
@@ -60,11 +61,7 @@ export function styleSheet(doc: Document, css: string): CSSStyleSheet {
 
 /** Adopt a stylesheet into a document; returns how to take it out again. */
 export function adoptStyles(doc: Document, css: string): () => void {
-  const sheet = styleSheet(doc, css);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  return () => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
+  return adoptSheet(doc, styleSheet(doc, css));
 }
 
 /** A painter for `doc`, or null when the browser has no Highlight API (then nothing is marked). */

@@ -5,6 +5,7 @@
  * inside the card stop at the host, so the page's shortcuts do not see what the reader types
  * there. `destroy()` removes everything.
  */
+import { adoptSheet } from './browser-differences.ts';
 import { styleSheet } from './highlight.ts';
 
 /** The host's tag: a valid custom-element name, never defined (content scripts have no registry). */
@@ -39,7 +40,7 @@ export function createCardHost(doc: Document, css: string): CardHost {
   const host = doc.createElement(HOST_TAG);
   host.style.cssText = HOST_STYLE;
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [styleSheet(doc, css)];
+  adoptSheet(root, styleSheet(doc, css));
 
   const layer = doc.createElement('div');
   layer.className = 'layer';

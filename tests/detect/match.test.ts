@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, scan } from '../../lib/detect/match.ts';
-import { atWordBoundaries, foldString, surface } from '../../lib/detect/text.ts';
+import { atWordBoundaries, fold, foldString, SKIP, surface } from '../../lib/detect/text.ts';
 
 const found = (patterns: string[], text: string) => {
   const a = compile(patterns);
@@ -55,6 +56,68 @@ describe('gazetteer automaton', () => {
     ['astral characters do not break offsets', ['nhs'], '😀 NHS 😀', [['nhs', 'NHS']]],
   ])('%s', (_name, patterns, text, expected) => {
     expect(found(patterns as string[], text as string)).toEqual(expected);
+  });
+
+  it('finds exactly what a plain search of the folded text finds, at the same offsets', () => {
+    // The reference: fold the text unit by unit (skipped units dropped, a run of white space kept
+    // once), remember where each folded unit came from, and look every pattern up with indexOf.
+    const reference = (patterns: string[], text: string) => {
+      const table = fold();
+      let folded = '';
+      const origin: number[] = [];
+      let lastSpace = true;
+      for (let i = 0; i < text.length; i++) {
+        const f = table[text.charCodeAt(i)]!;
+        if (f === SKIP) continue;
+        if (f === 0x20) {
+          if (lastSpace) continue;
+          lastSpace = true;
+        } else lastSpace = false;
+        folded += String.fromCharCode(f);
+        origin.push(i);
+      }
+      const out: string[] = [];
+      patterns.map(foldString).forEach((p, id) => {
+        if (!p) return;
+        for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1))
+          out.push(`${id}@${origin[at]}-${origin[at + p.length - 1]! + 1}`);
+      });
+      return out.sort();
+    };
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      'c',
+      ' ',
+      '  ',
+      '\n',
+      '\u00AD',
+      '\u200B',
+      'é',
+      'e\u0301',
+      '’',
+      "'",
+      '-',
+      '–',
+      '.',
+    );
+    const word = fc.array(unit, { minLength: 1, maxLength: 6 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 5 }),
+        fc.array(unit, { maxLength: 60 }),
+        (patterns, text) => {
+          const t = text.join('');
+          const a = compile(patterns);
+          const got = scan(a, t)
+            .map((h) => `${h.pattern}@${h.start}-${h.end}`)
+            .sort();
+          // A hit's start is the first unit of the match (a skipped unit before it belongs outside).
+          expect(got).toEqual(reference(patterns, t));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('reports offsets into the original text', () => {
