@@ -50,6 +50,7 @@ const Annotation = object({
   value: optional(stringOrNumber),
   unit: optional(string),
   check: optional(ClaimCheck),
+  quiet: optional(boolean),
 });
 
 const CardFact = object({

@@ -127,6 +127,18 @@ async function main() {
     for (let i = 0; i < 60 && !((await hookSnapshot(forced))?.mentions.length ?? 0); i++)
       await forced.waitForTimeout(250);
     await forced.screenshot({ path: join(OUT, 'forced-page.png') });
+    console.log('forced highlights:', JSON.stringify((await hookSnapshot(forced))?.highlights));
+    if (process.env.DEBUG_SHOTS)
+      console.log(
+        JSON.stringify(
+          await forced.evaluate(() =>
+            [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights].map(([k, v]) => [
+              k,
+              [...v].map((r) => r.toString()),
+            ]),
+          ),
+        ),
+      );
     await openCard(forced, 'Steve Barclay');
     await shootCard(forced, 'card-forced.png');
     const cmds = await ext.worker.evaluate(() =>

@@ -92,8 +92,17 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
       score: m.score,
       entity: { id: entity.id, name: entity.name, kind: entity.kind, sameAs: entity.sameAs },
       ...(m.roleTitle ? { role: { id: m.roleId ?? '', title: m.roleTitle } } : {}),
+      ...(isGenericBody(index, entity.id) && !m.roleTitle ? { quiet: true } : {}),
     },
   ];
+}
+
+/**
+ * A body the disputes happen around rather than a party to them: an organisation that never
+ * ballots or strikes (the NHS, a party, a department, a government). Its highlight is quieter.
+ */
+function isGenericBody(index: FactIndex, id: string): boolean {
+  return index.entity(id)?.kind === 'organisation' && !index.isWorkforce(id);
 }
 
 /** Participants near an event noun: the same sentence first, then the whole text. */
