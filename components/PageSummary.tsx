@@ -117,8 +117,7 @@ export function PageSummary({ load, loadTimeline, focus, download, onLoaded }: P
         <strong>{counts.claims}</strong> claims
         {counts.differs ? (
           <>
-            {' '}
-            (<strong class="differs">{counts.differs}</strong> differ)
+            , <strong class="differs">{counts.differs}</strong> differ
           </>
         ) : null}
       </p>

@@ -13,7 +13,7 @@ export function MentionList({ summary, onPick }: { summary: Summary; onPick: (an
     <div class="mentions">
       {summary.groups.map((g) => (
         <section key={g.group} aria-label={g.label}>
-          <h3>{g.label}</h3>
+          <h2 class="group-title">{g.label}</h2>
           <ul>
             {g.items.map((item) => (
               <li key={item.id}>

@@ -162,6 +162,7 @@ export function SearchSection({ call, initialQuery, onChanged }: SearchProps) {
       <h2 id="search-title">Search the fact base</h2>
       <form
         role="search"
+        aria-label="Search the fact base"
         onSubmit={(e) => {
           e.preventDefault();
           void run(query);
