@@ -5,7 +5,7 @@
  * options page, and docs/screenshot.png (the article with a card beside the popup).
  * Writes to demo-output/shots/ and prints each path.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, newsSiteArgs, ROOT, serveHttps } from '../tests/e2e/harness.ts';
@@ -77,12 +77,11 @@ async function main() {
     ] as const) {
       await openCard(page, name);
       await shootCard(page, file);
+      if (name === 'Steve Barclay') await page.screenshot({ path: join(OUT, 'page-card.png') });
     }
-    await openCard(page, 'Steve Barclay');
-    await page.screenshot({ path: join(OUT, 'page-card.png') });
 
     const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.setViewportSize({ width: 412, height: 600 });
     await popup.goto(ext.url('popup.html'));
     const tabId = await popup.evaluate(
       async (url) => (await chrome.tabs.query({ url }))[0]!.id!,
@@ -141,6 +140,18 @@ async function main() {
       );
     await openCard(forced, 'Steve Barclay');
     await shootCard(forced, 'card-forced.png');
+    // The README's picture: the article with Barclay's card, beside the popup's timeline tab.
+    const shot = (f: string) => `data:image/png;base64,${readFileSync(join(OUT, f)).toString('base64')}`;
+    const board = await ext.context.newPage();
+    await board.setViewportSize({ width: 1452, height: 740 });
+    await board.setContent(
+      `<body style="margin:0;padding:20px;background:#dfe3e8;display:flex;gap:20px;align-items:flex-start">` +
+        `<img src="${shot('page-card.png')}" width="1000" height="700" style="box-shadow:0 2px 12px #0004">` +
+        `<img src="${shot('popup-timeline.png')}" width="412" style="box-shadow:0 2px 12px #0004"></body>`,
+    );
+    const readme = join(ROOT, 'docs', 'screenshot.png');
+    await board.screenshot({ path: readme });
+    console.log(`${readme} (${Math.round(statSync(readme).size / 1024)} KB)`);
     const cmds = await ext.worker.evaluate(() =>
       (globalThis as unknown as { chrome: { commands: { getAll(): Promise<unknown> } } }).chrome.commands.getAll(),
     );
