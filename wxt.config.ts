@@ -20,6 +20,30 @@ export default defineConfig({
     // (tests/static/bundle-scan.test.ts allows network code only for pack subscriptions).
     build: { modulePreload: { polyfill: false } },
   }),
+  // `npm run zip`: the store packages, named from package.json's version (which is also the
+  // manifest's). The Firefox run also writes the sources zip Mozilla's review asks for: what the
+  // extension is built from (data/factbase included: the source tiers are read from it) and no
+  // tests, benchmarks, CLI or docs; tests/static/store-zips.test.ts rebuilds it and compares.
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'cli/**',
+      'bin/**',
+      'docs/**',
+      'scripts/**',
+      'SECURITY.md',
+      'eslint.config.js',
+      'vitest.*.ts',
+      'demo-output/**',
+      'screenshots/**',
+      'test-results/**',
+      'coverage/**',
+      '*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'NHS Context',
     description:

@@ -251,7 +251,7 @@ export async function stressFigures(opts: StressOptions): Promise<Figure[]> {
         'lower',
         hover,
         {
-          note: 'card data already in the page (annotate result); lib/page/cards.tsx, test build only',
+          note: 'card data already in the page (annotate result); lib/page/card-controller.tsx, test build only',
         },
       ),
     );

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import type { AnnotateResult, PageText } from '../lib/annotations.ts';
+import type { AnnotateResult, PageText } from '../lib/protocol/annotations.ts';
 import { ROOT, SEED_DATE, textPage, type Inputs } from './inputs.ts';
 import { figure, notMeasured, withAnchor, type Figure } from './measure.ts';
 import { chromiumArgs } from '../tests/e2e/harness.ts';

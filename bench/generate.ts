@@ -616,6 +616,7 @@ function source(r: Rand, i: number): Source {
     url: `https://news.example.org/${pick(r, ['health', 'politics', 'uk'])}/${i}`,
     publisher: pick(r, ['BBC News', 'The Guardian', 'PA Media', 'BMA', 'RCN', 'Department of Health and Social Care']),
     published: isoDay(r),
+    tier: 'press',
   };
 }
 
@@ -708,7 +709,7 @@ export function syntheticPack(entities = 10_000, facts = 100_000, seed = 7): Pac
       organisation: pick(r, orgIds),
       from,
       to: r() < 0.5 ? null : `2026-0${int(r, 1, 9)}-01`,
-      source: source(r, i),
+      sources: [source(r, i)],
     }));
     list.push({
       id: `person-${i}`,
@@ -768,7 +769,7 @@ export function syntheticPack(entities = 10_000, facts = 100_000, seed = 7): Pac
     });
   }
   return {
-    format: 1,
+    format: 2,
     id: 'bench-synthetic',
     name: 'Bench synthetic pack',
     version: '1.0.0',

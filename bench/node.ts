@@ -4,7 +4,7 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { annotate } from '../lib/detect/annotate.ts';
-import { lookupCard } from '../lib/detect/cards.ts';
+import { lookupCard } from '../lib/detect/card-data.ts';
 import { gazetteerFor, type Gazetteer } from '../lib/detect/gazetteer.ts';
 import { scan } from '../lib/detect/match.ts';
 import { caseMatches, resolveMentions } from '../lib/detect/resolve.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import type { Annotation } from '../lib/annotations.ts';
+import type { Annotation } from '../lib/protocol/annotations.ts';
 
 const GoldClaim = z.object({
   articleId: z.string(),

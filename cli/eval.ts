@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import type { Annotation } from '../lib/annotations.ts';
+import type { Annotation } from '../lib/protocol/annotations.ts';
 import { FactIndex } from '../lib/facts/index.ts';
 import { annotate } from '../lib/detect/annotate.ts';
 import { blocksOf } from './text-page.ts';

@@ -3,7 +3,7 @@
  * same pure builders the popup uses (lib/export).
  */
 import { readFileSync } from 'node:fs';
-import type { AnnotateResult, PageText } from '../lib/annotations.ts';
+import type { AnnotateResult, PageText } from '../lib/protocol/annotations.ts';
 import { EXPORTERS } from '../lib/export/index.ts';
 import { UsageError } from './io.ts';
 

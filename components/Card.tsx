@@ -4,10 +4,11 @@
  * the article, confidence and sources, conflicting figures side by side, the coverage notice, and
  * two actions. Text only: every string is rendered as text, and only http(s) links become links.
  *
- * Stateless: the card controller (lib/page/cards.ts) owns state and passes it in, so this renders
+ * Stateless: the card controller (lib/page/card-controller.tsx) owns state and passes it in, so this renders
  * the same in the page's shadow root, in unit tests and on a plain test page.
  */
-import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/annotations.ts';
+import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
+import { tierLabel, weaklySourcedNote } from '../lib/sources/tiers.ts';
 import { formatDate } from '../lib/util/dates.ts';
 
 /** What a card shows: an entity or event card, or a disputed claim's check. */
@@ -49,11 +50,10 @@ const MAX_SOURCES = 2;
 /** Facts shown before "More facts": what fits a 380×500 card without scrolling. */
 const FIRST_FACTS = 3;
 
-/** A publisher link with its tier ("BMA · primary") when the pack gives one; the date on hover. */
+/** A publisher link with its tier ("BMA · primary", "upday (PA) · copy of a PA story"); the date on hover. */
 function Source({ source }: { source: SourceRef }) {
   const href = safeHref(source.url);
-  const tier = (source as { tier?: string }).tier;
-  const label = tier ? `${source.publisher} · ${tier}` : source.publisher;
+  const label = `${source.publisher} · ${tierLabel(source)}`;
   const title = source.published ? `${source.publisher}, ${formatDate(source.published)}` : undefined;
   if (!href) return <span class="source">{label}</span>;
   return (
@@ -100,6 +100,8 @@ function Columns({ label, columns }: { label: string; columns: { head: string; t
 }
 
 function Fact({ fact }: { fact: CardFact }) {
+  // Only weak hosts cite it: say so before them, never show them as if they were its support.
+  const weak = weaklySourcedNote(fact.sources);
   return (
     <li class="fact">
       <p class="statement">{fact.statement}</p>
@@ -107,6 +109,7 @@ function Fact({ fact }: { fact: CardFact }) {
         {fact.distance ? <span class="distance">{fact.distance} · </span> : null}
         {fact.confidence === 'corroborated' ? 'Corroborated' : 'Single source'}
         {fact.sources.length ? ' · ' : ''}
+        {weak ? <span class="weak">{weak} </span> : null}
         <Sources sources={fact.sources} />
       </p>
       {fact.conflicts.length > 0 ? (

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * Static gates, step 1 (`npm test` stage "audit"): production builds for Chrome and Firefox in
+ * Static gates, step 1 (`npm test` stage "audit"): the store packages, exactly as `npm run zip`
+ * makes them (production builds for Chrome and Firefox, their zips and the sources zip), in
  * `.output/audit/` (apart from the test build the e2e tests use), then `web-ext lint` on the
- * Firefox build. Exits non-zero when a build fails or the linter reports an error; warnings are
+ * Firefox add-on zip. Exits non-zero when a build fails or the linter reports an error; warnings are
  * printed here and checked against the reviewed list in tests/static/web-ext-lint.test.ts.
  * The static tests (vitest.static.config.ts) then read the builds and `web-ext-lint.json`.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -31,20 +32,19 @@ function run(command, args) {
 async function main() {
   rmSync(AUDIT_DIR, { recursive: true, force: true });
   mkdirSync(AUDIT_DIR, { recursive: true });
-  const { build } = await import('wxt');
+  const { zip } = await import('wxt');
+  const zips = [];
   for (const browser of ['chrome', 'firefox']) {
-    await build({ root, browser, mode: 'production', outDir: AUDIT_DIR });
+    zips.push(...(await zip({ root, browser, mode: 'production', outDir: AUDIT_DIR })));
+  }
+  const firefoxZip = zips.find((z) => z.endsWith('-firefox.zip'));
+  if (!firefoxZip) {
+    console.error(`no Firefox add-on zip among ${zips.join(', ')}`);
+    return 1;
   }
 
   const webExt = join(root, 'node_modules', '.bin', 'web-ext');
-  const lint = await run(webExt, [
-    'lint',
-    '--source-dir',
-    join(AUDIT_DIR, 'firefox-mv2'),
-    '--output',
-    'json',
-    '--no-config-discovery',
-  ]);
+  const lint = await run(webExt, ['lint', '--source-dir', firefoxZip, '--output', 'json', '--no-config-discovery']);
   let report;
   try {
     report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
@@ -54,7 +54,9 @@ async function main() {
   }
   writeFileSync(join(AUDIT_DIR, 'web-ext-lint.json'), JSON.stringify(report, null, 2));
   const { errors, warnings, notices } = report.summary;
-  console.log(`web-ext lint (firefox-mv2): ${errors} errors, ${warnings} warnings, ${notices} notices`);
+  console.log(
+    `web-ext lint (${relative(root, firefoxZip)}): ${errors} errors, ${warnings} warnings, ${notices} notices`,
+  );
   for (const kind of ['errors', 'warnings', 'notices']) {
     for (const m of report[kind])
       console.log(`  ${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message}`);

@@ -1,5 +1,5 @@
 /** The compact form of an annotation result that golden files pin (one row per annotation). */
-import type { AnnotateResult } from '../lib/annotations.ts';
+import type { AnnotateResult } from '../lib/protocol/annotations.ts';
 
 export function goldenRows(result: AnnotateResult): string[] {
   return result.annotations.map(

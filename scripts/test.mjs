@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit tests, production builds with static gates (web-ext lint,
- * manifest contract, bundle scan), a test build for Chromium, end-to-end tests.
+ * `npm test`: typecheck, lint, unit tests, the store packages (production builds and zips) with
+ * static gates (web-ext lint on the Firefox zip, manifest contract, bundle scan, a rebuild from the
+ * sources zip), a test build for Chromium, end-to-end tests (Chromium with the test build, Firefox
+ * ESR with a production build).
  * Every stage runs (a failure does not hide the next stage's news) except e2e after a failed build,
  * which would test a stale or missing extension. The last line is exactly `N passed, N failed`:
  * the sum of all vitest tests, plus one failure per failed typecheck, lint or build.
@@ -77,8 +79,8 @@ async function main() {
   results.push(await staticStage('typecheck', bin('tsc'), ['--noEmit']));
   results.push(await staticStage('lint', bin('eslint'), ['.']));
   results.push(await vitestStage('unit', []));
-  // Static gates on production builds (Chrome and Firefox, in .output/audit/): web-ext lint, then
-  // the manifest contract and the bundle scan.
+  // Static gates on the store packages (Chrome and Firefox, in .output/audit/): web-ext lint, then
+  // the manifest contract, the bundle scan and the sources-zip rebuild.
   const audit = await staticStage('audit', process.execPath, [join(root, 'scripts', 'build-audit.mjs')]);
   results.push(audit);
   if (audit.ok) {

@@ -4,7 +4,7 @@
  * long tasks observed. `run()` extracts; `paint(result)` anchors and paints what the background
  * answered (the bench computes it in Node with the same pipeline).
  */
-import type { AnnotateResult } from '../../lib/annotations.ts';
+import type { AnnotateResult } from '../../lib/protocol/annotations.ts';
 import { rangeFor } from '../../lib/page/anchor.ts';
 import { extractPageWithMap } from '../../lib/page/extract.ts';
 import { createPainter } from '../../lib/page/highlight.ts';

@@ -1,6 +1,6 @@
 /**
  * The options page: first-run notice, fact packs and subscriptions, own facts and flags, search,
- * kept annotations, backup and restore, and sites. Every section asks the background through
+ * kept annotations, backup and restore, sites, and what changed (CHANGELOG.md). Every section asks the background through
  * `call`; a change in one section reloads the others (`revision`).
  */
 import { useState } from 'preact/hooks';
@@ -14,6 +14,7 @@ import { PacksSection } from './PacksSection.tsx';
 import { SearchSection } from './SearchSection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 import { SubscriptionsSection } from './SubscriptionsSection.tsx';
+import { WhatChanged } from './WhatChanged.tsx';
 
 /** The page's link to the background and to the browser. */
 export interface OptionsPageProps {
@@ -77,6 +78,7 @@ export function OptionsPage({ call, view, requestHost, persisted }: OptionsPageP
         <KeptSection {...section} />
         <BackupSection {...section} persisted={persisted} />
         <SitesSection {...section} />
+        <WhatChanged />
       </main>
     </div>
   );

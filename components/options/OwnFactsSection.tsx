@@ -4,7 +4,7 @@
  * so cards show the change at once.
  */
 import { useState } from 'preact/hooks';
-import type { FlagView, OwnEntityView, OwnFactView } from '../../lib/messages-manage.ts';
+import type { FlagView, OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls.ts';
 import { data, download } from './client.ts';
 import { safeHref, when } from './format.ts';
 import { EntityForm, FactForm } from './OwnForms.tsx';

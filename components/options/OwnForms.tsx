@@ -4,8 +4,8 @@
  * (http or https) and a date.
  */
 import { useState } from 'preact/hooks';
-import type { OwnEntityView, OwnFactView } from '../../lib/messages-manage.ts';
-import type { RequestOf } from '../../lib/messages.ts';
+import type { OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls.ts';
+import type { RequestOf } from '../../lib/protocol/messages.ts';
 import { data, type Call } from './client.ts';
 import { errorMap, Field } from './Field.tsx';
 

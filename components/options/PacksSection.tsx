@@ -4,7 +4,7 @@
  * fact base left as it was); removing an imported pack.
  */
 import { useState } from 'preact/hooks';
-import type { PackSummary } from '../../lib/messages.ts';
+import type { PackSummary } from '../../lib/protocol/messages.ts';
 import { chosenText, data, type Call } from './client.ts';
 import { describeChanges } from './format.ts';
 import { useReply } from './use-reply.ts';

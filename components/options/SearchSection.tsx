@@ -4,10 +4,11 @@
  * flagged as wrong from here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchHit } from '../../lib/messages-manage.ts';
+import type { SearchHit } from '../../lib/protocol/manage-calls.ts';
 import { formatDate } from '../../lib/util/dates.ts';
 import { data, type Call } from './client.ts';
 import { SourceLink } from './OwnFactsSection.tsx';
+import { support, tierLabel } from '../../lib/sources/tiers.ts';
 
 /** Search section props. */
 export interface SearchProps {
@@ -19,14 +20,17 @@ export interface SearchProps {
 
 type Source = SearchHit['facts'][number]['sources'][number];
 
+/** Sources best first, each with its tier; a record only weak hosts cite says so first. */
 function Sources({ sources }: { sources: Source[] }) {
+  const { sources: ordered, weak, reason } = support(sources);
   return (
     <span class="sources">
-      {sources.map((s, i) => (
+      {weak ? <span class="weakly-sourced"> — Weakly sourced: {reason}.</span> : null}
+      {ordered.map((s, i) => (
         <span key={i}>
           {i > 0 ? ', ' : ' — '}
           <SourceLink url={s.url} label={s.publisher} />
-          {s.published ? ` (${s.published})` : ''}
+          {` (${tierLabel(s)}${s.published ? `, ${s.published}` : ''})`}
         </span>
       ))}
     </span>
@@ -110,7 +114,7 @@ function Hit({ hit, call, onChanged, asOf }: { hit: SearchHit; call: Call; onCha
             {hit.roles.map((r, i) => (
               <li key={i}>
                 {r.title}: {r.from ?? '?'} to {r.to ?? 'now'}
-                <Sources sources={[r.source]} />
+                <Sources sources={r.sources} />
               </li>
             ))}
           </ul>

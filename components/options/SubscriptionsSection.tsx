@@ -5,7 +5,7 @@
  * one site (`requestHost`, called first in the click so it counts as the reader's gesture).
  */
 import { useState } from 'preact/hooks';
-import type { SubscriptionView } from '../../lib/messages-manage.ts';
+import type { SubscriptionView } from '../../lib/protocol/manage-calls.ts';
 import { data } from './client.ts';
 import { describeChanges, when } from './format.ts';
 import type { SectionProps } from './PacksSection.tsx';

@@ -3,7 +3,13 @@
  * two things a page does with files: download one the background built, read one the reader picked.
  */
 import { browser } from 'wxt/browser';
-import { callBackground, type CallName, type Reply, type ReplyOf, type RequestOf } from '../../lib/messages.ts';
+import {
+  callBackground,
+  type CallName,
+  type Reply,
+  type ReplyOf,
+  type RequestOf,
+} from '../../lib/protocol/messages.ts';
 
 /** Ask the background over `runtime.sendMessage`; failures come back as values. */
 export function callBackgroundFromPage<K extends CallName>(

@@ -1,5 +1,5 @@
 /** Small text formatters for the options page (pure). */
-import type { ReplyOf } from '../../lib/messages.ts';
+import type { ReplyOf } from '../../lib/protocol/messages.ts';
 
 type Changes = Extract<ReplyOf<'importPackFile'>, { ok: true }>['changes'];
 

@@ -1,6 +1,6 @@
 /** A hook that loads a call's reply and reloads it when `revision` changes. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Reply } from '../../lib/messages.ts';
+import type { Reply } from '../../lib/protocol/messages.ts';
 
 /** A reply being loaded, failed, or ready. */
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };

@@ -1,13 +1,18 @@
 /** Popup wiring: actions on the current tab, the page's dashboard, the two quick switches, the fact base's status. */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PackStatus } from '../../components/PackStatus.tsx';
-import { PageActions, type PageActionsProps } from '../../components/PageActions.tsx';
-import { activeHostname, navigateShortcut, pageActions, settingsClient } from '../../components/page-actions-client.ts';
-import { QuickSettings } from '../../components/QuickSettings.tsx';
-import { loadStatus } from '../../components/status-client.ts';
-import { PageSummary } from '../../components/PageSummary.tsx';
-import { download, focusMention, loadTab, loadTimeline } from '../../components/summary-client.ts';
+import { PackStatus } from '../../components/popup/PackStatus.tsx';
+import { PageActions, type PageActionsProps } from '../../components/popup/PageActions.tsx';
+import {
+  activeHostname,
+  navigateShortcut,
+  pageActions,
+  settingsClient,
+} from '../../components/popup/page-actions-client.ts';
+import { QuickSettings } from '../../components/popup/QuickSettings.tsx';
+import { loadStatus } from '../../components/popup/status-client.ts';
+import { PageSummary } from '../../components/popup/PageSummary.tsx';
+import { download, focusMention, loadTab, loadTimeline } from '../../components/popup/summary-client.ts';
 import '../../components/page.css';
 
 const VERSION = browser.runtime.getManifest().version;

@@ -2,15 +2,16 @@
  * What every claim finder sees: the text, its sentences, the annotations the pipeline found,
  * the compromise reading of the sentences that need it, and the fact base as of the article date.
  */
-import type { Annotation, ClaimCheck, SourceRef } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
-import type { Entity, Source } from '../facts/schema.ts';
+import type { Entity } from '../facts/schema.ts';
 import { analyse, analyseSentence, type NlpSentence } from '../detect/nlp.ts';
 
 /** Where compromise runs: only where needed, or over every sentence. */
 export type NlpMode = 'selective' | 'all';
 import { sentences, spanAt, type Span } from '../detect/sentences.ts';
 import { documentNation, type Nation } from '../detect/nations.ts';
+import { readNumber } from './quantity.ts';
 
 export interface ClaimContext {
   text: string;
@@ -70,14 +71,14 @@ export function claimContext(
 }
 
 /** One claim a finder found, before it becomes an annotation. */
-export interface Found {
+export interface FoundClaim {
   start: number;
   end: number;
   check: ClaimCheck;
 }
 
 /** A finder: one kind of checkable statement (DESIGN.md ClaimCheck kinds). */
-export type ClaimFinder = (ctx: ClaimContext) => Found[];
+export type ClaimFinder = (ctx: ClaimContext) => FoundClaim[];
 
 export function sentenceText(ctx: ClaimContext, i: number): string {
   const s = ctx.sents[i]!;
@@ -93,34 +94,14 @@ export function annotationsIn(ctx: ClaimContext, i: number): Annotation[] {
   return ctx.bySentence.get(i) ?? [];
 }
 
-const SMALL: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-};
-
 /**
  * The number written at [start, end): plain digits and common number words are read directly;
  * anything else ("twenty-one", "a hundred and fifty", "1.5 million") is compromise's reading.
  */
 export function numberAt(ctx: ClaimContext, i: number, start: number, end: number): number | null {
   const written = ctx.text.slice(start, end).trim().toLowerCase();
-  if (/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(written)) return Number(written.replace(/,/g, ''));
-  if (Object.hasOwn(SMALL, written)) return SMALL[written]!;
+  const read = readNumber(written);
+  if (read !== null) return read;
   const n = ctx.nlp(i).numbers.find((x) => x.start < end && start < x.end);
   if (n) return n.value;
   const digits = written.match(/\d[\d,]*(?:\.\d+)?/);
@@ -169,14 +150,8 @@ export function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
-export function ref(s: Source): SourceRef {
-  return { url: s.url, publisher: s.publisher, published: s.published };
-}
-
-export function refs(sources: readonly Source[]): SourceRef[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url)).map(ref);
-}
+/** The one source mapper (lib/sources/ref.ts), under the names the claim finders use. */
+export { sourceRef as ref, sourceRefs as refs } from '../sources/ref.ts';
 
 /** "consultants" for a staff group, else the entity's name. */
 export function groupLabel(e: Entity | undefined): string {

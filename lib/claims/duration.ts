@@ -3,13 +3,13 @@
  * months", "have not been met since 12 May", "the last meeting with consultants was on 27 March".
  * Checked against the last meeting the fact base knows of on the article's date.
  */
-import type { ClaimCheck } from '../annotations.ts';
+import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { daysBetween, dayNumber, formatDate, monthsAndDays, plural } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, groupNear, numberAt, refs, ref, sentenceText, withRelated } from './context.ts';
 import { conflictWindow, lastMeeting, type Meeting } from './meetings.ts';
-import { qualifierBefore, qualifierWords, type Qualifier } from './quantity.ts';
+import { agrees, qualifierBefore, qualifierWords, type Qualifier } from './quantity.ts';
 
 const MEET = '(?:met|meet|meeting|sat down|sit down|spoken|spoke|talked|talks|negotiat\\w*)';
 const NOT_IN = new RegExp(
@@ -29,7 +29,7 @@ const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year:
 
 /** Finds and checks the three forms in every sentence with a meeting verb. */
 export const findDurations: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   ctx.sents.forEach((s, i) => {
     if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
@@ -111,18 +111,8 @@ function elapsedVerdict(last: string, date: string, n: number, unit: string, q: 
       : unit === 'year'
         ? (md.months + md.days / 31) / 12
         : days / UNIT_DAYS[unit]!;
-  const ok =
-    q === 'more-than'
-      ? elapsed > n
-      : q === 'at-least'
-        ? elapsed >= n
-        : q === 'less-than'
-          ? elapsed < n
-          : q === 'almost'
-            ? elapsed <= n && elapsed >= n * 0.85
-            : q === 'up-to'
-              ? elapsed <= n
-              : Math.abs(elapsed - n) <= 0.5;
+  // The one set of number rules (quantity.ts), at a precision of one unit of time.
+  const ok = agrees(n, q, elapsed, 1);
   return ok ? 'consistent' : 'differs';
 }
 
@@ -140,7 +130,7 @@ function alternatives(
 }
 
 /** "not been met since 12 May" / "the last meeting ... was on 27 March": the date stated vs the last known. */
-function dateClaim(ctx: ClaimContext, i: number, cueStart: number, meeting: Meeting | null, who: string): Found[] {
+function dateClaim(ctx: ClaimContext, i: number, cueStart: number, meeting: Meeting | null, who: string): FoundClaim[] {
   const date = annotationsIn(ctx, i).find(
     (a) =>
       a.kind === 'date' &&

@@ -3,12 +3,12 @@
  * A number is compared only with facts of the same measure about the event it concerns; a number
  * about another group or measure is 'no-data', never 'differs' (rules in quantity.ts).
  */
-import type { ClaimCheck } from '../annotations.ts';
+import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
 import { dayNumber, formatDate, startOf } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { groupNear, numberAt, refs, ref, sentenceText, withRelated } from './context.ts';
-import { candidateEvents, nearestWindow } from './events.ts';
+import { candidateEvents, nearestWindow } from './sentence-events.ts';
 import { appliesTo } from '../detect/nations.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, qualifierWords } from './quantity.ts';
 import { noData } from './duration.ts';
@@ -68,7 +68,7 @@ const MEASURES: Measure[] = [
 ];
 
 export const findFigures: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   ctx.sents.forEach((s, i) => {
     if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);

@@ -3,15 +3,15 @@
  * the fact base gives that person on the article's date. A role known only by an attested window
  * never yields 'differs' outside it — the fact base cannot say, so that is 'no-data'.
  */
-import type { Annotation, ClaimCheck } from '../annotations.ts';
+import type { Annotation, ClaimCheck } from '../protocol/annotations.ts';
 import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
-import { ref } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
+import { refs } from './context.ts';
 
 export const findRoles: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   const entities = ctx.annotations.filter((a) => a.kind === 'entity');
   entities.forEach((a, k) => {
     if (!a.role?.id || !a.entity) return;
@@ -53,7 +53,7 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
       verdict: 'consistent',
       expected: title,
       explanation: `The fact base has ${entity.name} as ${held.title} ${period(held)}, which includes this article's date.`,
-      sources: [ref(held.source)],
+      sources: refs(held.sources),
     };
   const dated = records.filter((r) => r.from !== null || r.to !== null);
   const holders = ctx.index.holdersOn(role.role!.id, ctx.date).filter((h) => !h.attestedOnly);
@@ -63,7 +63,7 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
       verdict: 'no-data',
       expected: title,
       explanation: `The fact base cannot say whether ${entity.name} was ${title} on ${formatDate(ctx.date)}.`,
-      sources: records.map((r) => ref(r.source)),
+      sources: refs(records.flatMap((r) => r.sources)),
     };
   }
   const holder = holders[0]!;
@@ -74,9 +74,7 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
     expected: `${holder.person.name} (${title})`,
     explanation: `On ${formatDate(ctx.date)} the fact base has ${holder.person.name} as ${title}; ${entity.name} held it ${dated.map(period).join(' and ')}${then ? ` and was ${then.title} on that date` : ''}.`,
     factIds: [entity.id, holder.person.id],
-    sources: [...dated.map((r) => ref(r.source)), ref(holder.role.source)].filter(
-      (s, k, all) => all.findIndex((x) => x.url === s.url) === k,
-    ),
+    sources: refs([...dated.flatMap((r) => r.sources), ...holder.role.sources]),
   };
 }
 

@@ -3,12 +3,12 @@
  * "two days of strikes last month", "a 48-hour walkout", "the six per cent pay increase that
  * was put forward in June". Checked against the dated events of the group the text is about.
  */
-import type { ClaimCheck } from '../annotations.ts';
+import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event } from '../facts/schema.ts';
 import { dayNumber, formatDate, plural, startOf } from '../util/dates.ts';
-import type { ClaimContext, ClaimFinder, Found } from './context.ts';
+import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { groupLabel, groupNear, numberAt, refs, sentenceText, withRelated } from './context.ts';
-import { candidateEvents, datesIn, overlaps, strikeDays, type DateWindow } from './events.ts';
+import { candidateEvents, datesIn, overlaps, strikeDays, type DateWindow } from './sentence-events.ts';
 import { noData } from './duration.ts';
 import { agrees, precisionOf } from './quantity.ts';
 import { appliesTo } from '../detect/nations.ts';
@@ -25,7 +25,7 @@ const PAY_WHEN =
 const NEAR_DAYS = 45;
 
 export const findSchedule: ClaimFinder = (ctx) => {
-  const out: Found[] = [];
+  const out: FoundClaim[] = [];
   ctx.sents.forEach((s, i) => {
     if (!ctx.relevant(i)) return;
     const sentence = sentenceText(ctx, i);
@@ -38,7 +38,7 @@ export const findSchedule: ClaimFinder = (ctx) => {
 };
 
 /** "strikes are planned for September": a strike of the group in that window. */
-function planned(ctx: ClaimContext, i: number, start: number, cueEnd: number): Found[] {
+function planned(ctx: ClaimContext, i: number, start: number, cueEnd: number): FoundClaim[] {
   const window = datesIn(ctx, i, cueEnd - 1)[0];
   if (!window) return [];
   const end = endOfDateAfter(ctx, i, cueEnd);
@@ -83,7 +83,7 @@ function planned(ctx: ClaimContext, i: number, start: number, cueEnd: number): F
 }
 
 /** "two days of strikes last month", "a 48-hour walkout". */
-function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray): Found[] {
+function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray): FoundClaim[] {
   const word = m[1] ?? m[2]!;
   const unit = m[3]?.toLowerCase() === 'hour' ? 'hour' : 'day';
   const n = numberAt(ctx, i, start, start + word.length) ?? numberAt(ctx, i, start, start + m[0].length);
@@ -114,6 +114,22 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
         ),
       },
     ];
+  // A strike of another length is a difference only when a date in the sentence pins the strike
+  // down ("last month", "today", "from 13 March"); otherwise the general finder reads the claim.
+  // Only a date in the same clause, right beside the claim, pins the strike down.
+  const after = ctx.text.slice(end, end + 30).split(/[–—;,(]|\band\b/)[0]!;
+  const before = ctx.text
+    .slice(Math.max(0, start - 30), start)
+    .split(/[–—;,)]|\band\b/)
+    .pop()!;
+  const pinned =
+    ctx.annotations.some(
+      (a) => a.kind === 'date' && a.start < end + after.length && start - before.length < a.end && a.end > start - 30,
+    ) ||
+    /\b(?:today|tonight|this week|last month|last week|next week|next month|yesterday|tomorrow)\b/i.test(
+      before + ' ' + after,
+    );
+  if (events.length === 1 && !pinned) return [];
   if (events.length === 1)
     return [
       {
@@ -128,21 +144,11 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
         ),
       },
     ];
-  return [
-    {
-      start,
-      end,
-      check: noData(
-        claim,
-        'count',
-        'The fact base has several strikes this could be, none of that length, and cannot tell which is meant.',
-      ),
-    },
-  ];
+  return [];
 }
 
 /** "the six per cent pay increase that was put forward in June": when the offer or award was made. */
-function payWhen(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray): Found[] {
+function payWhen(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray): FoundClaim[] {
   const numEnd = start + m[1]!.length;
   const pct = numberAt(ctx, i, start, numEnd);
   const cueEnd = start + m[0].length;

@@ -2,16 +2,16 @@
  * The detection pipeline, pure: PageText + FactIndex → annotations, cards and claim checks.
  * Runs unchanged in the background, the CLI and the tests.
  */
-import type { Annotation, AnnotateResult, Card, PageText } from '../annotations.ts';
+import type { Annotation, AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { todayIso } from '../util/dates.ts';
-import { buildCard, type ArticleContext } from './cards.ts';
-import { acceptEventNoun, linkEvent } from './events.ts';
+import { buildCard, type ArticleContext } from './card-data.ts';
+import { acceptEventNoun, linkEvent } from './event-nouns.ts';
 import { gazetteerFor } from './gazetteer.ts';
 import { documentNation, type Nation } from './nations.ts';
 import { resolveMentions, type Mention } from './resolve.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
-import { findDatesAndFigures, type Found } from './values.ts';
+import { findDatesAndFigures, type FoundValue } from './values.ts';
 import { checkClaims } from '../claims/index.ts';
 
 export interface AnnotateOptions {
@@ -134,11 +134,11 @@ interface Buckets {
   /** The same for the whole text. */
   everywhere: string[];
   /** Dates written in each sentence. */
-  dates: Map<number, Found[]>;
+  dates: Map<number, FoundValue[]>;
 }
 
 /** Groups mentions and dates by sentence once, so each event noun looks up its context in O(1). */
-function bucket(index: FactIndex, sents: Span[], mentions: Mention[], found: Found[]): Buckets {
+function bucket(index: FactIndex, sents: Span[], mentions: Mention[], found: FoundValue[]): Buckets {
   const participants = new Map<number, string[]>();
   const everywhere = new Set<string>();
   for (const m of mentions) {
@@ -151,7 +151,7 @@ function bucket(index: FactIndex, sents: Span[], mentions: Mention[], found: Fou
     participants.set(si, list);
     for (const id of ids) everywhere.add(id);
   }
-  const dates = new Map<number, Found[]>();
+  const dates = new Map<number, FoundValue[]>();
   for (const f of found) {
     if (f.kind !== 'date') continue;
     const si = spanAt(sents, f.start);
@@ -165,7 +165,7 @@ function participantIds(index: FactIndex, id: string): string[] {
   return parent ? [id, parent] : [id];
 }
 
-function foundToAnnotation(f: Found, text: string): Annotation {
+function foundToAnnotation(f: FoundValue, text: string): Annotation {
   return {
     id: annotationId(f.kind, f.start, f.end),
     start: f.start,

@@ -7,7 +7,7 @@ import type { FactIndex } from '../facts/index.ts';
 import type { Entity } from '../facts/schema.ts';
 import { compile, type Automaton } from './match.ts';
 import { foldString } from './text.ts';
-import { EVENT_NOUNS } from './events.ts';
+import { EVENT_NOUNS } from './event-nouns.ts';
 
 export type Context = 'none' | 'domain' | 'coreference';
 

@@ -9,7 +9,7 @@ import type { Span } from './sentences.ts';
 import { spanAt } from './sentences.ts';
 import { Occupancy } from './occupancy.ts';
 
-export interface Found {
+export interface FoundValue {
   kind: 'date' | 'figure';
   start: number;
   end: number;
@@ -148,8 +148,8 @@ const FIGURE =
   /(£|\$|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per cent|percent)|\s*(?:bn|billion|m|million|k)\b)?/g;
 
 /** Figures written with digits: percentages, money and counts of 100 or more (not years, dates or times). */
-function figures(text: string, taken: Occupancy): Found[] {
-  const out: Found[] = [];
+function figures(text: string, taken: Occupancy): FoundValue[] {
+  const out: FoundValue[] = [];
   for (const m of text.matchAll(FIGURE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -190,8 +190,8 @@ function figures(text: string, taken: Occupancy): Found[] {
 }
 
 /** Every date and figure in the text; the longest match wins where patterns overlap. */
-export function findDatesAndFigures(text: string, sents: readonly Span[], date: string): Found[] {
-  const dates: Found[] = [];
+export function findDatesAndFigures(text: string, sents: readonly Span[], date: string): FoundValue[] {
+  const dates: FoundValue[] = [];
   /** Spans taken by a date, or matched by a longer pattern that could not read them ("31 February"). */
   const taken = new Occupancy(text.length);
   for (const { re, parse } of PATTERNS) {

@@ -10,7 +10,7 @@
  * only its `alternateName`. `url` is `<idBase>claimreview/<id>` when idBase is an http(s) URL,
  * and left out otherwise (a URN is not a page).
  */
-import type { Annotation, ClaimCheck, SourceRef, Verdict } from '../annotations.ts';
+import type { Annotation, ClaimCheck, SourceRef, Verdict } from '../protocol/annotations.ts';
 import { canonicalJson } from './json.ts';
 import { renderer } from './render.ts';
 import { idBaseOf } from './selectors.ts';

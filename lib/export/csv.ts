@@ -11,7 +11,7 @@
  * (OWASP "CSV Injection"), which Hypothesis does not do. No byte-order mark: Hypothesis adds none
  * (`src/shared/download-file.ts` writes the string as-is into a `text/csv` Blob).
  */
-import type { AnnotateResult, Annotation, Card } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
 import { textFragmentLink } from './fragment.ts';
 import { renderer } from './render.ts';
 import { cardFor, exportItems, plainText, roleOnDate, sourcesOf, summaryLines, tagsOf } from './summary.ts';

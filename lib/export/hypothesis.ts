@@ -9,7 +9,7 @@
  * Differences, on purpose: canonical key order (json.ts) instead of insertion order, and the
  * annotation ids are ours (Hypothesis's are server-assigned; its importer drops them anyway).
  */
-import type { Annotation } from '../annotations.ts';
+import type { Annotation } from '../protocol/annotations.ts';
 import { textFragmentLink } from './fragment.ts';
 import { canonicalJson } from './json.ts';
 import { mdLines } from './markdown-text.ts';

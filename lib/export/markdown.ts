@@ -5,7 +5,7 @@
  * entity or event with its key facts, and every source as a link. Page and pack text go through
  * md.ts, so nothing on the page can become a link, an image or HTML in the report.
  */
-import type { AnnotateResult, Annotation, Card, SourceRef } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card, SourceRef } from '../protocol/annotations.ts';
 import { formatDate } from '../util/dates.ts';
 import { textFragmentLink } from './fragment.ts';
 import { mdCell, mdLines, mdLink, mdText } from './markdown-text.ts';

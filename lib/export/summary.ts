@@ -3,7 +3,7 @@
  * facts with dates and distance from the article, sources) or the claim check's verdict. Built once
  * as lines of text and links, then written as plain text (W3C, CSV) or Markdown (Hypothesis, report).
  */
-import type { AnnotateResult, Annotation, Card, SourceRef, Verdict } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card, SourceRef, Verdict } from '../protocol/annotations.ts';
 import { distanceFromArticle, formatDate, isFullDate } from '../util/dates.ts';
 
 /** A piece of a line: text, or a link with its label. */

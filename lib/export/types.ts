@@ -2,7 +2,7 @@
  * What every export builder takes and what the registry holds (DESIGN.md, "Contracts" → Exports).
  * Builders are pure: the timestamp and the ids come in, so the same input gives the same bytes.
  */
-import type { AnnotateResult } from '../annotations.ts';
+import type { AnnotateResult } from '../protocol/annotations.ts';
 
 /** The input of every builder. */
 export interface ExportInput {

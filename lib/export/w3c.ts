@@ -9,7 +9,7 @@
  * per fact a claim was checked against, a TextualBody with the card's summary, a `tagging` body
  * with the kind and, for claims, an `assessing` body with the verdict (motivation "assessing").
  */
-import type { Annotation } from '../annotations.ts';
+import type { Annotation } from '../protocol/annotations.ts';
 import { canonicalJson } from './json.ts';
 import type { Motivation, W3CAnnotation, W3CBody, W3CCollection } from './schemas.ts';
 import { idBaseOf, packIri, quoteContext } from './selectors.ts';

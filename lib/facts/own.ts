@@ -7,7 +7,9 @@
  *
  * Own facts may be about the other packs' entities and events: validation is told their ids.
  */
-import { HttpUrl, PartialDate, type Entity, type EntityKind, type Fact, type Pack } from './schema.ts';
+import { tierOfUrl } from '../sources/hosts.ts';
+import { hostOf, type SourceTier } from '../sources/tiers.ts';
+import { HttpUrl, PACK_FORMAT, PartialDate, type Entity, type EntityKind, type Fact, type Pack } from './schema.ts';
 import { validatePack } from './packs.ts';
 
 /** The own-facts pack's id. */
@@ -43,6 +45,11 @@ export interface OwnFactInput {
   publisher?: string;
   /** When the source was published, when known. */
   sourceDate?: string;
+  /**
+   * How far the source can be trusted, as the reader judges it; when absent, the host table's tier
+   * (lib/sources/hosts.ts), and `weak` for a host it does not know.
+   */
+  tier?: SourceTier;
   note?: string;
 }
 
@@ -64,7 +71,7 @@ export interface EditContext {
 /** A new, empty own pack. */
 export function emptyOwnPack(today: string): Pack {
   return {
-    format: 1,
+    format: PACK_FORMAT,
     id: OWN_PACK_ID,
     name: 'Own facts',
     version: '1.0.0',
@@ -129,7 +136,14 @@ export function saveFact(current: Pack | undefined, input: OwnFactInput, ctx: Ed
     value: statement,
     asOf: input.date.trim(),
     statement,
-    sources: [{ url, publisher: input.publisher?.trim() || hostOf(url), published: input.sourceDate?.trim() || null }],
+    sources: [
+      {
+        url,
+        publisher: input.publisher?.trim() || hostOf(url),
+        published: input.sourceDate?.trim() || null,
+        tier: input.tier ?? tierOfUrl(url),
+      },
+    ],
     confidence: 'single-source',
     ...(note ? { note } : {}),
   };
@@ -257,14 +271,6 @@ function unique(names: string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
-  } catch {
-    return url;
-  }
 }
 
 /** What edits need to know from the other installed packs (`packs` may include the own pack). */

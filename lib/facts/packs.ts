@@ -2,6 +2,7 @@
  * Pack validation, parsing, summaries and diffs (pure; no browser API). Import is all-or-nothing,
  * so validation reports every problem at once, each named by its JSON path ("$.facts[3].sources").
  */
+import { isFormatV1, PackV1, upgradeV1 } from './format-v1.ts';
 import { Pack, PartialDate } from './schema.ts';
 
 /** One problem in a pack, located by a JSON path such as `$.entities[3].roles[0].from`. */
@@ -36,15 +37,20 @@ export type ValidateOptions = { external?: ReadonlyMap<string, string> };
 /**
  * Checks a pack against the schema and its internal references (duplicate ids across entities and
  * events, and among facts; unknown ids in participants, subjects, organisations, roles, parents;
- * periods that end before they start). Returns the parsed pack, or every error (capped).
+ * periods that end before they start). Returns the parsed pack, or every error (capped). A pack in
+ * format 1 is checked as format 1 (errors name its own paths) and returned upgraded to format 2.
  */
 export function validatePack(input: unknown, opts: ValidateOptions = {}): PackResult {
-  const parsed = Pack.safeParse(input);
+  const v1 = isFormatV1(input);
+  const parsed = v1 ? PackV1.safeParse(input) : Pack.safeParse(input);
   const errors: PackError[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
   errors.push(...referenceErrors(input, opts.external));
-  if (parsed.success && errors.length === 0) return { ok: true, pack: parsed.data };
+  if (parsed.success && errors.length === 0) {
+    const data = parsed.data;
+    return { ok: true, pack: data.format === 1 ? upgradeV1(data) : data };
+  }
   return { ok: false, errors: capErrors(errors) };
 }
 
@@ -232,7 +238,7 @@ export function packSummary(pack: Pack): PackSummary {
     r.sources.forEach((s) => urls.add(s.url));
     r.conflicts?.forEach((c) => urls.add(c.source.url));
   };
-  pack.entities.forEach((e) => e.roles?.forEach((r) => urls.add(r.source.url)));
+  pack.entities.forEach((e) => e.roles?.forEach((r) => r.sources.forEach((s) => urls.add(s.url))));
   pack.events.forEach(addAll);
   pack.facts.forEach(addAll);
   return {

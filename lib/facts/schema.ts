@@ -1,9 +1,11 @@
 /**
- * The fact-pack format (DESIGN.md, "Fact pack"). Every record that states something about the
- * world carries its sources, a confidence and, where sources disagree, the conflicting values.
+ * The fact-pack format, version 2 (README, "Pack format"). Every record that states something
+ * about the world carries its sources (each with its tier, best first), a confidence and, where
+ * sources disagree, the conflicting values. Format 1 packs are read through `format-v1.ts`.
  * Background and CLI only: the content script never sees pack data, so full zod is fine here.
  */
 import * as z from 'zod';
+import { SOURCE_TIERS } from '../sources/tiers.ts';
 
 /** ISO date, or a reduced-precision form when a source gives only the month or the year. */
 export const PartialDate = z
@@ -33,12 +35,19 @@ export const Id = z
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
+/**
+ * How much a source is worth on its own, from its host (lib/sources/tiers.ts): the body itself,
+ * established press, a copy of a story published elsewhere, or a weak host (scraper, aggregator).
+ */
+export const SourceTier = z.enum(SOURCE_TIERS);
+
 export const Source = z.object({
   url: HttpUrl,
   publisher: z.string().min(1).max(300),
   published: PartialDate.nullable(),
   /** The cited text was read by the compiler (research metadata, kept as given). */
   seen: z.boolean().optional(),
+  tier: SourceTier,
 });
 export type Source = z.infer<typeof Source>;
 
@@ -91,7 +100,8 @@ export const Role = z.object({
   attested: z.array(PartialDate).min(1).max(2).optional(),
   nation: z.string().max(100).optional(),
   note: z.string().max(1000).optional(),
-  source: Source,
+  /** Best first. */
+  sources: z.array(Source).min(1).max(50),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -137,6 +147,7 @@ export const Event = z.object({
   endDate: PartialDate.nullable(),
   nation: z.string().max(200).nullable(),
   details: Details,
+  /** Best first. */
   sources: z.array(Source).min(1).max(50),
   confidence: Confidence,
   conflicts: z.array(Conflict).max(50).optional(),
@@ -152,6 +163,7 @@ export const Fact = z.object({
   unit: z.string().max(100).nullable().optional(),
   asOf: PartialDate.nullable(),
   statement: z.string().min(1).max(1000),
+  /** Best first. */
   sources: z.array(Source).min(1).max(50),
   confidence: Confidence,
   conflicts: z.array(Conflict).max(50).optional(),
@@ -159,13 +171,17 @@ export const Fact = z.object({
 });
 export type Fact = z.infer<typeof Fact>;
 
+/** The pack format this code writes; format 1 packs are upgraded on read (format-v1.ts). */
+export const PACK_FORMAT = 2;
+
 export const PackMeta = z.object({
-  format: z.literal(1),
+  format: z.literal(PACK_FORMAT),
   id: Id,
   name: z.string().min(1).max(300),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a semantic version'),
   published: IsoDate,
   license: z.string().min(1).max(200),
+  /** The period the pack's research covers; past `to`, an open-ended role may have changed. */
   coverage: z.object({ from: PartialDate, to: PartialDate }),
   description: z.string().max(2000).optional(),
 });

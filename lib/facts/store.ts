@@ -8,7 +8,8 @@
  * own tables that pack imports never touch.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AnnotateResult, Annotation, Card } from '../annotations.ts';
+import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
+import { readStoredPack, type PackV1 } from './format-v1.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
 export type PackOrigin = 'bundled' | 'file' | 'subscription' | 'own';
@@ -49,7 +50,7 @@ export interface FlagRow {
 
 /**
  * One article kept by the opt-in "keep annotations" setting, with what exports need to rebuild its
- * annotations (cards, claims, text). Version 1 rows held one `annotation`; lib/kept.ts reads both.
+ * annotations (cards, claims, text). Version 1 rows held one `annotation`; lib/background/kept.ts reads both.
  */
 export interface KeptRow {
   id?: number;
@@ -315,5 +316,6 @@ function assemble(row: PackRow, chunks: ChunkRow[]): Pack {
     else if (c.kind === 'events') events.push(...c.records);
     else facts.push(...c.records);
   }
-  return { ...row.meta, entities, events, facts };
+  // Rows written before pack format 2 are upgraded as they are read (format-v1.ts).
+  return readStoredPack({ ...row.meta, entities, events, facts } as Pack | PackV1);
 }

@@ -5,15 +5,15 @@
  * new nodes (hydration, a re-render) is re-anchored without asking the background; only new text
  * is annotated again. A newer run always wins over a slower older one.
  */
-import type { AnnotateResult, Card, PageText } from '../annotations.ts';
-import type { Reply } from '../messages.ts';
+import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { Reply } from '../protocol/messages.ts';
 import type { ContentSettings } from '../settings.ts';
 import { rangeFor, type OffsetMap } from './anchor.ts';
 import { extractPageWithMap } from './extract.ts';
 import type { Painter } from './highlight.ts';
 import { selectMentions, type Mention, type MentionKind } from './mentions.ts';
 
-/** The background calls the page needs (lib/messages.ts), bound to `runtime.sendMessage`. */
+/** The background calls the page needs (lib/protocol/messages.ts), bound to `runtime.sendMessage`. */
 export interface Backend {
   annotate(page: PageText): Promise<Reply<AnnotateResult>>;
   lookup(query: string, date: string): Promise<Reply<{ card: Card | null }>>;

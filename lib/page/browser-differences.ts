@@ -22,7 +22,7 @@
  *    `optional_permissions`; `externally_connectable` is Chromium's only.
  * 6. `commands`: both read `suggested_key`, but a browser may leave a suggested key unbound (taken
  *    by the browser or another extension): read the real binding from `commands.getAll()`.
- * 7. Message origins (lib/messages.ts): Firefox reports `"null"` as the origin of a
+ * 7. Message origins (lib/protocol/messages.ts): Firefox reports `"null"` as the origin of a
  *    `moz-extension:` URL, so the origin is rebuilt from the URL's scheme and host there.
  * 8. Storage: IndexedDB (opened only by the background) and `storage.local` behave the same. A
  *    temporary add-on (about:debugging, `web-ext run`, the e2e tests) loses its data when Firefox

@@ -25,6 +25,7 @@ ul{margin:0;padding:0;list-style:none}
 .meta{margin:0}
 .label,.distance,.column-head{font-weight:600;color:var(--fg)}
 .meta .label{font-weight:400;color:var(--muted)}
+.weak{font-weight:600;color:light-dark(#8a3b00,#ffc08a)}
 a{color:var(--link)}
 summary{cursor:pointer;padding:6px 0;font-size:13px;font-weight:600;color:var(--link);border-top:1px solid var(--line)}
 .notice{padding:6px 8px;border-left:3px solid light-dark(#b35c00,#ffb25c);background:light-dark(#fff4e5,#3a2a12);font-size:13px}

@@ -2,7 +2,7 @@
  * "Copy as citation": a card as plain text a reader can paste into notes or an email, with the
  * article it was read against and every source named. Pure; the card copies it to the clipboard.
  */
-import type { Card, ClaimCheck, SourceRef } from '../annotations.ts';
+import type { Card, ClaimCheck, SourceRef } from '../protocol/annotations.ts';
 import { formatDate } from '../util/dates.ts';
 
 /** The article a card was shown on. */

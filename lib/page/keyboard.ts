@@ -6,7 +6,7 @@
  * keyboard is never trapped. Only trusted key events change anything.
  */
 import type { Annotated } from './annotator.ts';
-import type { CardController } from './cards.tsx';
+import type { CardController } from './card-controller.tsx';
 import type { Painter } from './highlight.ts';
 import { announcement, stepIndex } from './mentions.ts';
 

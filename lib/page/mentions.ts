@@ -2,7 +2,7 @@
  * Which annotations become highlighted mentions, in which order the keyboard visits them, and
  * which one lies under a text offset. Pure: text offsets in, mentions out; no DOM.
  */
-import type { AnnotateResult, Annotation } from '../annotations.ts';
+import type { AnnotateResult, Annotation } from '../protocol/annotations.ts';
 import type { ContentSettings } from '../settings.ts';
 
 /** The three kinds of highlight (DESIGN.md): people and organisations, events, disputed claims. */

@@ -5,7 +5,7 @@
  * DESIGN: "A date with a time zone counts as the calendar date written in the article", so a
  * timestamp's YYYY-MM-DD is taken as written and never converted to UTC.
  */
-import type { PublishedFrom } from '../annotations.ts';
+import type { PublishedFrom } from '../protocol/annotations.ts';
 
 /** JSON-LD `@type`s that describe the article itself. */
 const ARTICLE_TYPE = /^(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report)$/;

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotated } from './annotator.ts';
-import type { CardController } from './cards.tsx';
+import type { CardController } from './card-controller.tsx';
 import { mentionAtPoint } from './hover.ts';
 
 export interface PointerDeps {

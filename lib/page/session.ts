@@ -5,10 +5,10 @@
  * the page going away) listeners, observers, timers, highlights and the card host all go.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { callFromContent, parseTabMessage } from '../content-calls.ts';
-import type { SenderInfo } from '../messages.ts';
+import { callFromContent, parseTabMessage } from '../protocol/content-calls.ts';
+import type { SenderInfo } from '../protocol/messages.ts';
 import { createAnnotator, type Backend } from './annotator.ts';
-import { createCardController } from './cards.tsx';
+import { createCardController } from './card-controller.tsx';
 import { createPainter } from './highlight.ts';
 import { HOST_TAG } from './host.ts';
 import { createNavigator } from './keyboard.ts';

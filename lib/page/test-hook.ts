@@ -10,7 +10,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotator, RunTimings } from './annotator.ts';
-import { cardTimings, type CardController } from './cards.tsx';
+import { cardTimings, type CardController } from './card-controller.tsx';
 import { HIGHLIGHT_NAMES } from './highlight.ts';
 import type { Navigator } from './keyboard.ts';
 

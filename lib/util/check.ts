@@ -4,8 +4,8 @@
  * fresh value holding only the keys its shape names (unknown keys are dropped, as `z.object`
  * does), or throws a `TypeError` naming the path that was wrong. Numbers must be finite.
  *
- * Only the content script uses these, for the replies of its own calls (lib/content-calls.ts);
- * tests/content-calls.test.ts checks each against its zod schema in lib/messages.ts.
+ * Only the content script uses these, for the replies of its own calls (lib/protocol/content-calls.ts);
+ * tests/protocol/content-calls.test.ts checks each against its zod schema in lib/protocol/messages.ts.
  */
 
 /** Returns the checked value (a fresh copy for objects and arrays) or throws naming `path`. */

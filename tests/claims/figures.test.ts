@@ -84,10 +84,10 @@ describe('figures', () => {
     ],
     ['share voting for', 'The BMA said 98% voted in favour among NHS junior doctors.', '2023-02-24', ['consistent']],
     [
-      'a number about another measure is not a claim',
+      'a head count the fact base does not hold for that period is no-data, never differs',
       'Some 68,000 NHS nurses joined the RCN last year.',
       '2023-08-24',
-      [],
+      ['no-data'],
     ],
     ['a date is not a figure claim', 'The NHS consultants strike began on 24 August 2023.', '2023-08-24', []],
     ['an ordinal is not a figure claim', 'It is the 3rd NHS consultants strike this year.', '2023-08-24', []],

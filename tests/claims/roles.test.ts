@@ -43,7 +43,12 @@ describe('titles beside names, as of the article date', () => {
 
   it('a role known only from an attested window gives no-data outside it, never differs', () => {
     const pack = bundledPack();
-    const source = { url: 'https://example.org/r', publisher: 'Example', published: '2023-06-01' };
+    const source = {
+      url: 'https://example.org/r',
+      publisher: 'Example',
+      published: '2023-06-01',
+      tier: 'press' as const,
+    };
     const attested: Pack = {
       ...pack,
       entities: pack.entities.map((e) =>
@@ -58,7 +63,7 @@ describe('titles beside names, as of the article date', () => {
                   from: null,
                   to: null,
                   attested: ['2023-05-15', '2023-06-30'],
-                  source,
+                  sources: [source],
                 },
               ],
             }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Annotation, ClaimCheck } from '../../lib/annotations.ts';
+import type { Annotation, ClaimCheck } from '../../lib/protocol/annotations.ts';
 import { formatClaims, readGoldClaims, scoreClaims, type GoldClaim } from '../../cli/claims-eval.ts';
 
 const claim = (

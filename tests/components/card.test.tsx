@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, safeHref, type CardProps } from '../../components/Card.tsx';
-import type { Card as CardData } from '../../lib/annotations.ts';
+import type { Card as CardData } from '../../lib/protocol/annotations.ts';
 
 afterEach(cleanup);
 
@@ -26,16 +26,16 @@ const data: CardData = {
       distance: '150 days before this article',
       confidence: 'single-source',
       sources: [
-        { url: 'javascript:alert(1)', publisher: 'Evil', published: null },
-        { url: 'data:text/html,<script>alert(1)</script>', publisher: 'Data', published: null },
-        { url: 'http://example.org/b', publisher: 'Example', published: '2023-10-03' },
-        { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: null },
+        { url: 'javascript:alert(1)', publisher: 'Evil', published: null, tier: 'weak' },
+        { url: 'data:text/html,<script>alert(1)</script>', publisher: 'Data', published: null, tier: 'weak' },
+        { url: 'http://example.org/b', publisher: 'Example', published: '2023-10-03', tier: 'press' },
+        { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: null, tier: 'primary' },
       ],
       conflicts: [
         {
           value: '1.2 million',
           note: 'NHS England count',
-          source: { url: 'https://www.england.nhs.uk/x', publisher: 'NHS England', published: null },
+          source: { url: 'https://www.england.nhs.uk/x', publisher: 'NHS England', published: null, tier: 'primary' },
         },
       ],
     },
@@ -90,7 +90,7 @@ describe('Card', () => {
     const links = [...screen.getByRole('dialog').querySelectorAll('a')];
     // Two sources are named ("+2"); the fact-base column cites the first (not a link).
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.england.nhs.uk/x']);
-    expect(text0()).toContain('Sources: Evil, Data +2');
+    expect(text0()).toContain('Sources: Evil · weak source, Data · weak source +2');
     for (const a of links) {
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
       expect(a.getAttribute('target')).toBe('_blank');
@@ -99,14 +99,23 @@ describe('Card', () => {
 
   it('names each source by its publisher with its tier, the date on hover', () => {
     const sources = [
-      { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: '2023-10-03', tier: 'primary' },
-      { url: 'https://www.bbc.co.uk/b', publisher: 'BBC News', published: null, tier: 'press' },
+      { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: '2023-10-03', tier: 'primary' as const },
+      { url: 'https://www.bbc.co.uk/b', publisher: 'BBC News', published: null, tier: 'press' as const },
     ];
     const card = { ...data, facts: [{ ...data.facts[0]!, sources, conflicts: [] }] };
     renderCard({ content: { kind: 'card', card } });
     const links = [...screen.getByRole('dialog').querySelectorAll('a')];
     expect(links.map((a) => a.textContent)).toEqual(['BMA · primary', 'BBC News · press']);
+    expect(screen.getByRole('dialog').textContent).not.toContain('Weakly sourced');
     expect(links[0]!.getAttribute('title')).toBe('BMA, 3 October 2023');
+  });
+
+  it('says a fact is weakly sourced, and why, when only weak hosts cite it', () => {
+    const sources = [{ url: 'https://rawderm.com/x', publisher: 'rawderm', published: null, tier: 'weak' as const }];
+    const card = { ...data, facts: [{ ...data.facts[0]!, sources, conflicts: [] }] };
+    renderCard({ content: { kind: 'card', card } });
+    expect(screen.getByRole('dialog').textContent).toContain('Weakly sourced: only cited by rawderm.com');
+    expect(screen.getByRole('link').textContent).toBe('rawderm · weak source');
   });
 
   it('shows three facts and keeps the rest behind “More facts”, heading and close button first', () => {
@@ -172,7 +181,7 @@ describe('Card', () => {
               {
                 value: '12 May',
                 verdict: 'consistent',
-                source: { url: 'https://x.org', publisher: 'X', published: null },
+                source: { url: 'https://x.org', publisher: 'X', published: null, tier: 'press' },
               },
             ],
           },

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../../components/options/client.ts';
 import { OptionsPage } from '../../components/options/OptionsPage.tsx';
 import { hostFrom } from '../../components/options/SitesSection.tsx';
-import { parseReply, type CallName } from '../../lib/messages.ts';
+import { parseReply, type CallName } from '../../lib/protocol/messages.ts';
 import { makePack, richPack } from '../facts/fixtures.ts';
 import { OPTIONS_PAGE, startManageWorker } from '../helpers/manage-worker.ts';
 

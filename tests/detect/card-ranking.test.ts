@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../lib/detect/annotate.ts';
-import { buildCard } from '../../lib/detect/cards.ts';
+import { buildCard } from '../../lib/detect/card-data.ts';
 import { bundledIndex, fixture, textPage } from '../helpers/pack.ts';
 
 const index = bundledIndex();

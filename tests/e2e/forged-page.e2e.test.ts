@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calls } from '../../lib/messages.ts';
+import { calls } from '../../lib/protocol/messages.ts';
 import { launchWithExtension, ROOT, serve, useResource } from './harness.ts';
 import { highlightTexts, hookSnapshot, pointOf, readCard } from './page-probe.ts';
 

@@ -4,7 +4,7 @@
  * and HTML. Offsets are found with indexOf, so the fixture follows the text.
  */
 import { readFileSync } from 'node:fs';
-import type { AnnotateResult, Annotation, Card, SourceRef } from '../../lib/annotations.ts';
+import type { AnnotateResult, Annotation, Card, SourceRef } from '../../lib/protocol/annotations.ts';
 import type { ExportInput } from '../../lib/export/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8').trimEnd();
@@ -27,10 +27,30 @@ export function span(needle: string, nth = 0): { start: number; end: number; exa
   return { start: at, end: at + needle.length, exact: needle };
 }
 
-const BBC: SourceRef = { url: 'https://www.bbc.co.uk/news/health-1', publisher: 'BBC News', published: '2023-03-28' };
-const BMA: SourceRef = { url: 'https://www.bma.org.uk/news/1', publisher: 'BMA', published: '2023-10-03' };
-const PULSE: SourceRef = { url: 'https://pulsetoday.co.uk/?p=137484', publisher: 'Pulse', published: '2023-10' };
-const EVIL: SourceRef = { url: 'javascript:alert(1)', publisher: '[Evil](http://evil.example) <b>', published: null };
+const BBC: SourceRef = {
+  url: 'https://www.bbc.co.uk/news/health-1',
+  publisher: 'BBC News',
+  published: '2023-03-28',
+  tier: 'press',
+};
+const BMA: SourceRef = {
+  url: 'https://www.bma.org.uk/news/1',
+  publisher: 'BMA',
+  published: '2023-10-03',
+  tier: 'primary',
+};
+const PULSE: SourceRef = {
+  url: 'https://pulsetoday.co.uk/?p=137484',
+  publisher: 'Pulse',
+  published: '2023-10',
+  tier: 'press',
+};
+const EVIL: SourceRef = {
+  url: 'javascript:alert(1)',
+  publisher: '[Evil](http://evil.example) <b>',
+  published: null,
+  tier: 'weak',
+};
 
 function entity(id: string, name: string, kind: string, sameAs: string[] = []) {
   return { id, name, kind, sameAs };

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { descriptorKey, splitLabel } from '../../lib/facts/convert-aliases.ts';
-import { aliasFlags, convertResearch, PACK_META } from '../../lib/facts/convert.ts';
+import { descriptorKey, splitLabel } from '../../scripts/pack/convert-aliases.ts';
+import { aliasFlags, convertResearch, PACK_META } from '../../scripts/pack/convert.ts';
 import { validatePack } from '../../lib/facts/packs.ts';
 import type { Alias, Entity, Pack } from '../../lib/facts/schema.ts';
 
-const src = (published: string | null = '2023-01-02') => ({
+const src = (published: string | null = '2023-01-02', tier: 'primary' | 'press' | 'copy' | 'weak' = 'press') => ({
   url: 'https://example.org/x',
   publisher: 'Example',
   published,
   seen: true,
+  tier,
 });
 const ent = (id: string, kind: string, name: string, aliases: string[], extra: object = {}) => ({
   id,
@@ -24,7 +25,7 @@ const ent = (id: string, kind: string, name: string, aliases: string[], extra: o
 /** A research file in the documented shape, small enough to check by hand. */
 function research() {
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '2.0',
     title: 'Test',
     scope: 'Test',
     compiledFrom: 'Test',
@@ -42,7 +43,7 @@ function research() {
               organisation: 'dhsc',
               from: '2022-10-25',
               to: '2023-11-13',
-              source: src(),
+              sources: [src()],
             },
             {
               title: 'Secretary of State for Environment',
@@ -50,7 +51,7 @@ function research() {
               from: '2023-11-13',
               to: null,
               note: 'Moved.',
-              source: src(null),
+              sources: [src(null)],
             },
           ],
         },
@@ -62,7 +63,7 @@ function research() {
             organisation: 'uk-government',
             from: '2024-07-05',
             to: null,
-            source: src(),
+            sources: [src()],
           },
         ],
       }),
@@ -74,7 +75,7 @@ function research() {
             from: null,
             to: null,
             attested: ['2025-10'],
-            source: src(),
+            sources: [src()],
           },
         ],
       }),
@@ -139,6 +140,7 @@ function research() {
         note: 'Derived.',
       },
     ],
+    coverage: { from: '2022-10', to: '2026-06' },
   };
 }
 
@@ -159,7 +161,36 @@ describe('convertResearch', () => {
 
   it('produces a valid pack with our metadata', () => {
     expect(validatePack(pack).ok).toBe(true);
-    expect(pack).toMatchObject({ format: 1, id: 'nhs-industrial-action', version: '1.0.0', license: 'CC BY 4.0' });
+    expect(pack).toMatchObject({ format: 2, id: 'nhs-industrial-action', version: '2.0.0', license: 'CC BY 4.0' });
+  });
+
+  it("takes the pack's coverage from the research", () => {
+    expect(pack.coverage).toEqual({ from: '2022-10', to: '2026-06' });
+  });
+
+  it('lists every source best first (primary, press, copy, weak), keeping research order within a tier', () => {
+    const mixed = research();
+    mixed.events[0]!.sources = [
+      src('2023-01', 'weak'),
+      src('2023-02', 'copy'),
+      src('2023-03', 'press'),
+      src('2023-04', 'primary'),
+      src('2023-05', 'press'),
+    ];
+    const [ev] = convertResearch(mixed, PACK_META).events;
+    expect(ev?.sources.map((x) => [x.tier, x.published])).toEqual([
+      ['primary', '2023-04'],
+      ['press', '2023-03'],
+      ['press', '2023-05'],
+      ['copy', '2023-02'],
+      ['weak', '2023-01'],
+    ]);
+  });
+
+  it('refuses a research source without a tier', () => {
+    const untiered = research() as { events: { sources: Record<string, unknown>[] }[] };
+    delete untiered.events[0]!.sources[0]!.tier;
+    expect(() => convertResearch(untiered, PACK_META)).toThrow(/tier/);
   });
 
   it('turns names and aliases into flagged aliases, and moves role descriptors to the role entity', () => {
@@ -238,7 +269,7 @@ describe('convertResearch', () => {
       from: '2022-10-25',
       to: '2023-11-13',
       nation: 'England',
-      source: src(),
+      sources: [src()],
     });
     expect(other).toEqual({
       title: 'Secretary of State for Environment',
@@ -246,7 +277,7 @@ describe('convertResearch', () => {
       from: '2023-11-13',
       to: null,
       note: 'Moved.',
-      source: src(null),
+      sources: [src(null)],
     });
     expect(byId(pack, 'kim-starr').roles?.[0]?.role).toBe('role-prime-minister');
     expect(byId(pack, 'alex-gray').roles?.[0]).toMatchObject({ nation: 'Scotland', attested: ['2025-10'] });
@@ -322,7 +353,7 @@ describe('the committed pack', () => {
   it('has at least one source on every event, fact and role', () => {
     for (const r of [...(pack?.events ?? []), ...(pack?.facts ?? [])])
       expect(r.sources.length, r.id).toBeGreaterThan(0);
-    for (const e of pack?.entities ?? []) for (const r of e.roles ?? []) expect(r.source.url).toMatch(/^https?:/);
+    for (const e of pack?.entities ?? []) for (const r of e.roles ?? []) expect(r.sources[0]?.url).toMatch(/^https?:/);
   });
 
   it('knows Steve Barclay as Health Secretary from 2022-10-25 to 2023-11-13', () => {

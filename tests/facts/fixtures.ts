@@ -1,12 +1,12 @@
 /** Small synthetic packs for the fact-base tests (never the research data: the project stands alone). */
 import type { Pack } from '../../lib/facts/schema.ts';
 
-const source = { url: 'https://example.org/a', publisher: 'Example', published: '2023-01-02' };
+const source = { url: 'https://example.org/a', publisher: 'Example', published: '2023-01-02', tier: 'press' as const };
 
 /** A valid synthetic pack with n organisations, one strike and m facts. */
 export function makePack(id: string, version: string, n = 3, m = 5): Pack {
   return {
-    format: 1,
+    format: 2,
     id,
     name: `Pack ${id}`,
     version,
@@ -53,7 +53,7 @@ export function makePack(id: string, version: string, n = 3, m = 5): Pack {
 /** A small valid pack using every optional feature: roles, role entities, parents, periods, conflicts. */
 export function richPack(): Pack {
   return {
-    format: 1,
+    format: 2,
     id: 'demo',
     name: 'Demo pack',
     version: '1.0.0',
@@ -105,9 +105,16 @@ export function richPack(): Pack {
             organisation: 'bma',
             from: '2022-07',
             to: '2025',
-            source,
+            sources: [source],
           },
-          { title: 'Member', organisation: 'bma', from: null, to: null, attested: ['2021-01-01', '2021-06'], source },
+          {
+            title: 'Member',
+            organisation: 'bma',
+            from: null,
+            to: null,
+            attested: ['2021-01-01', '2021-06'],
+            sources: [source],
+          },
         ],
         anchor: true,
       },
@@ -151,7 +158,10 @@ export function richPack(): Pack {
         unit: 'percent',
         asOf: '2023-02-24',
         statement: 'Turnout was 77.5%.',
-        sources: [source, { ...source, url: 'http://example.com/b', published: null, seen: true }],
+        sources: [
+          source,
+          { ...source, url: 'http://example.com/b', published: null, seen: true, tier: 'press' as const },
+        ],
         confidence: 'corroborated',
         conflicts: [{ value: '78%', note: 'Rounded.', source: { ...source, published: '2023' } }],
         note: 'A note.',

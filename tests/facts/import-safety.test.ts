@@ -10,7 +10,8 @@ import { FactIndex } from '../../lib/facts/index.ts';
 import { createFactBaseMarks, RESET_NOTICE } from '../../lib/facts/marks.ts';
 import { parsePackText } from '../../lib/facts/packs.ts';
 import { FactStore, isQuotaExceeded, StorageFullError } from '../../lib/facts/store.ts';
-import { createFactBase, createHandlers } from '../../lib/service.ts';
+import { createHandlers } from '../../lib/background/handlers.ts';
+import { createFactBase } from '../../lib/background/fact-base.ts';
 import type { SettingsArea } from '../../lib/settings.ts';
 import { makePack } from './fixtures.ts';
 

@@ -3,8 +3,15 @@ import { roleHeldOn } from '../../lib/facts/index.ts';
 import type { Role } from '../../lib/facts/schema.ts';
 import { bundledIndex } from '../helpers/pack.ts';
 
-const source = { url: 'https://example.org/s', publisher: 'Example', published: null };
-const role = (r: Partial<Role>): Role => ({ title: 'T', organisation: null, from: null, to: null, source, ...r });
+const source = { url: 'https://example.org/s', publisher: 'Example', published: null, tier: 'press' as const };
+const role = (r: Partial<Role>): Role => ({
+  title: 'T',
+  organisation: null,
+  from: null,
+  to: null,
+  sources: [source],
+  ...r,
+});
 
 describe('roleHeldOn', () => {
   it.each([

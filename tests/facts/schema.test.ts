@@ -36,7 +36,10 @@ describe('validatePack', () => {
     ],
     ['empty sources', (p) => (p.facts[0].sources = []), '$.facts[0].sources'],
     ['missing sources', (p) => delete p.events[0].sources, '$.events[0].sources'],
-    ['missing role source', (p) => delete p.entities[3].roles[1].source, '$.entities[3].roles[1].source'],
+    ['missing role sources', (p) => delete p.entities[3].roles[1].sources, '$.entities[3].roles[1].sources'],
+    ['empty role sources', (p) => (p.entities[3].roles[1].sources = []), '$.entities[3].roles[1].sources'],
+    ['missing source tier', (p) => delete p.events[0].sources[0].tier, '$.events[0].sources[0].tier'],
+    ['unknown source tier', (p) => (p.facts[0].sources[0].tier = 'gold'), '$.facts[0].sources[0].tier'],
     ['unknown participant', (p) => (p.events[0].participants[1] = 'nobody'), '$.events[0].participants[1]', /nobody/],
     [
       'duplicate id across entities and events',
@@ -61,7 +64,7 @@ describe('validatePack', () => {
     ],
     ['unknown parent', (p) => (p.entities[1].parent = 'bma-uk'), '$.entities[1].parent'],
     ['non-kebab id', (p) => (p.entities[2].id = 'Role_Chair'), '$.entities[2].id'],
-    ['unknown format', (p) => (p.format = 2), '$.format'],
+    ['unknown format', (p) => (p.format = 3), '$.format'],
     ['bad semver', (p) => (p.version = '1.0'), '$.version'],
     ['bad alias match', (p) => (p.entities[0].aliases[0].match = 'fuzzy'), '$.entities[0].aliases[0].match'],
     [
@@ -104,7 +107,12 @@ describe('validatePack', () => {
     const result = validatePack(
       broken(
         (p) =>
-          (p.facts[0].sources = Array.from({ length: 40 }, () => ({ url: 'ftp://x', publisher: '', published: 'x' }))),
+          (p.facts[0].sources = Array.from({ length: 40 }, () => ({
+            url: 'ftp://x',
+            publisher: '',
+            published: 'x',
+            tier: 'press',
+          }))),
       ),
     );
     expect(result.ok).toBe(false);

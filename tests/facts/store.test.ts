@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, declareSchema, FactStore } from '../../lib/facts/store.ts';
-import type { Annotation } from '../../lib/annotations.ts';
+import type { Annotation } from '../../lib/protocol/annotations.ts';
 import { makePack } from './fixtures.ts';
 
 const annotation: Annotation = { id: 'a1', start: 0, end: 3, exact: 'BMA', kind: 'entity', score: 1 };

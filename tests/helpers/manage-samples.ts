@@ -1,9 +1,9 @@
 /**
- * One valid request and one valid reply per extension-page management call (lib/messages-manage.ts),
- * for the router tables (tests/router.test.ts, tests/security/). `satisfies` makes a new call a type
+ * One valid request and one valid reply per extension-page management call (lib/protocol/manage-calls.ts),
+ * for the router tables (tests/background/router.test.ts, tests/security/). `satisfies` makes a new call a type
  * error here until it has samples.
  */
-import type { manageCalls } from '../../lib/messages-manage.ts';
+import type { manageCalls } from '../../lib/protocol/manage-calls.ts';
 
 type ManageCall = keyof typeof manageCalls;
 

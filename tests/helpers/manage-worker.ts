@@ -6,15 +6,16 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { annotate } from '../../lib/detect/annotate.ts';
-import { lookupCard } from '../../lib/detect/cards.ts';
+import { lookupCard } from '../../lib/detect/card-data.ts';
 import type { FetchLike } from '../../lib/facts/fetch-pack.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
 import type { Pack } from '../../lib/facts/schema.ts';
 import { FactStore } from '../../lib/facts/store.ts';
-import { createManageDeps } from '../../lib/manage-service.ts';
-import type { CallName, Reply, ReplyOf, RequestOf } from '../../lib/messages.ts';
-import { createRouter } from '../../lib/router.ts';
-import { createFactBase, createHandlers } from '../../lib/service.ts';
+import { createManageDeps } from '../../lib/background/manage-handlers.ts';
+import type { CallName, Reply, ReplyOf, RequestOf } from '../../lib/protocol/messages.ts';
+import { createRouter } from '../../lib/background/router.ts';
+import { createHandlers } from '../../lib/background/handlers.ts';
+import { createFactBase } from '../../lib/background/fact-base.ts';
 import { createSettingsStore, type SettingsArea } from '../../lib/settings.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

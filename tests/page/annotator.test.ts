@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AnnotateResult, Annotation, PageText } from '../../lib/annotations.ts';
-import type { Reply } from '../../lib/messages.ts';
+import type { AnnotateResult, Annotation, PageText } from '../../lib/protocol/annotations.ts';
+import type { Reply } from '../../lib/protocol/messages.ts';
 import { createAnnotator, type Backend } from '../../lib/page/annotator.ts';
 import type { Painter } from '../../lib/page/highlight.ts';
 import type { MentionKind } from '../../lib/page/mentions.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Card, ClaimCheck } from '../../lib/annotations.ts';
+import type { Card, ClaimCheck } from '../../lib/protocol/annotations.ts';
 import { cardCitation, claimCitation } from '../../lib/page/citation.ts';
 
 const article = {
@@ -7,7 +7,7 @@ const article = {
   title: 'Ministers have not met consultants',
   published: '2023-08-24',
 };
-const source = { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: '2023-10-03' };
+const source = { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: '2023-10-03', tier: 'primary' as const };
 
 const card: Card = {
   id: 'consultants',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotated } from '../../lib/page/annotator.ts';
-import type { CardController } from '../../lib/page/cards.tsx';
+import type { CardController } from '../../lib/page/card-controller.tsx';
 import { createNavigator } from '../../lib/page/keyboard.ts';
 import type { Mention } from '../../lib/page/mentions.ts';
 import { setBody } from '../helpers/dom.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../lib/annotations.ts';
+import type { Annotation } from '../../lib/protocol/annotations.ts';
 import {
   announcement,
   blockIndexOf,

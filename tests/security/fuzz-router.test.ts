@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallName, ErrorCode, Reply } from '../../lib/messages.ts';
+import type { CallName, ErrorCode, Reply } from '../../lib/protocol/messages.ts';
 import {
   anyValue,
   deepArray,

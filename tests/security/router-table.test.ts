@@ -1,5 +1,5 @@
 /**
- * Trust boundary, as a table: every call in lib/messages.ts × every class of sender, through the
+ * Trust boundary, as a table: every call in lib/protocol/messages.ts × every class of sender, through the
  * real router and handlers on a real (fake-indexeddb) store. A refused call answers
  * `{ok: false, error: {code: 'forbidden'}}` having made zero database, storage or browser calls.
  *
@@ -16,7 +16,7 @@ import {
   extensionPageCalls,
   parseRequest,
   type CallName,
-} from '../../lib/messages.ts';
+} from '../../lib/protocol/messages.ts';
 import {
   CALL_NAMES,
   EXT_ID,

@@ -7,17 +7,18 @@
 import { IDBDatabase, IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { annotate } from '../../lib/detect/annotate.ts';
-import { lookupCard } from '../../lib/detect/cards.ts';
+import { lookupCard } from '../../lib/detect/card-data.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
 import { FactStore } from '../../lib/facts/store.ts';
-import { calls, type CallName, type SenderInfo } from '../../lib/messages.ts';
-import { createRouter } from '../../lib/router.ts';
-import { createFactBase, createHandlers } from '../../lib/service.ts';
+import { calls, type CallName, type SenderInfo } from '../../lib/protocol/messages.ts';
+import { createRouter } from '../../lib/background/router.ts';
+import { createHandlers } from '../../lib/background/handlers.ts';
+import { createFactBase } from '../../lib/background/fact-base.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, type SettingsArea } from '../../lib/settings.ts';
-import type { TabServiceDeps } from '../../lib/tab-service.ts';
+import type { TabServiceDeps } from '../../lib/background/tab-handlers.ts';
 import { richPack } from '../facts/fixtures.ts';
 import { MANAGE_SAMPLE_REQUESTS } from '../helpers/manage-samples.ts';
-import { createManageDeps } from '../../lib/manage-service.ts';
+import { createManageDeps } from '../../lib/background/manage-handlers.ts';
 
 export const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
@@ -65,7 +66,7 @@ const page = {
 };
 
 /**
- * One valid request per call. `satisfies Record<CallName, …>` makes a new call in lib/messages.ts a
+ * One valid request per call. `satisfies Record<CallName, …>` makes a new call in lib/protocol/messages.ts a
  * type error here until it has a sample — so the router table below cannot forget it.
  */
 export const SAMPLE_REQUESTS = {

@@ -7,13 +7,18 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Card, safeHref } from '../../components/Card.tsx';
-import type { Card as CardData } from '../../lib/annotations.ts';
+import type { Card as CardData } from '../../lib/protocol/annotations.ts';
 import { HttpUrl } from '../../lib/facts/schema.ts';
 import { BAD_URLS, SENTINEL, XSS_PAYLOADS } from '../fixtures/hostile/xss-payloads.ts';
 
 afterEach(cleanup);
 
-const source = (publisher: string, url = 'https://example.org/a') => ({ url, publisher, published: null });
+const source = (publisher: string, url = 'https://example.org/a') => ({
+  url,
+  publisher,
+  published: null,
+  tier: 'weak' as const,
+});
 
 function cardWith(payload: string, url = 'https://example.org/a'): CardData {
   return {
