@@ -45,8 +45,8 @@ export function contentName(content: CardContent): string {
   return content.kind === 'card' ? content.card.name : content.name;
 }
 
-/** Sources named on a fact's line; the rest are counted. */
-const MAX_SOURCES = 2;
+/** Sources named on a fact's line (the best first); the rest are counted, with every one on hover. */
+const MAX_SOURCES = 1;
 /** Facts shown before "More facts": what fits a 380×500 card without scrolling. */
 const FIRST_FACTS = 3;
 
@@ -75,7 +75,16 @@ function Sources({ sources, label = 'Sources' }: { sources: SourceRef[]; label?:
           <Source source={s} />
         </span>
       ))}
-      {more > 0 ? ` +${more}` : ''}
+      {more > 0 ? (
+        <span
+          title={sources
+            .slice(MAX_SOURCES)
+            .map((s) => s.publisher)
+            .join(', ')}
+        >{` +${more} more`}</span>
+      ) : (
+        ''
+      )}
     </span>
   );
 }
