@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PageText } from '../lib/protocol/annotations.ts';
+import type { PageText } from '../lib/protocol/page-text.ts';
 import type { Pack } from '../lib/facts/schema.ts';
 import { blocksOf } from '../cli/text-page.ts';
 import {

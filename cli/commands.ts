@@ -2,7 +2,8 @@
  * The CLI's commands, run with explicit streams (see io.ts). The pipeline (compromise and all) is
  * imported only after the input has been read, so bad input fails fast.
  */
-import type { AnnotateResult, PageText } from '../lib/protocol/annotations.ts';
+import type { AnnotateResult } from '../lib/protocol/annotations.ts';
+import type { PageText } from '../lib/protocol/page-text.ts';
 import { FactIndex } from '../lib/facts/index.ts';
 import { todayIso } from '../lib/util/dates.ts';
 import { type Format, renderExport } from './formats.ts';

@@ -3,7 +3,8 @@
  * same pure builders the popup uses (lib/export).
  */
 import { readFileSync } from 'node:fs';
-import type { AnnotateResult, PageText } from '../lib/protocol/annotations.ts';
+import type { AnnotateResult } from '../lib/protocol/annotations.ts';
+import type { PageText } from '../lib/protocol/page-text.ts';
 import { EXPORTERS } from '../lib/export/index.ts';
 import { UsageError } from './io.ts';
 

@@ -3,7 +3,7 @@
  * content script uses (lib/page/extract.ts).
  */
 import { parseHTML } from 'linkedom';
-import type { PageText } from '../lib/protocol/annotations.ts';
+import type { PageText } from '../lib/protocol/page-text.ts';
 import { extractPage } from '../lib/page/extract.ts';
 
 /** The page's own URL from `<link rel=canonical>` or `og:url`, when it is an absolute http(s) URL. */

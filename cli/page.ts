@@ -1,7 +1,7 @@
 /**
  * PageText for the CLI's inputs: plain text (blocks split on blank lines) or HTML (extracted).
  */
-import type { PageText } from '../lib/protocol/annotations.ts';
+import type { PageText } from '../lib/protocol/page-text.ts';
 import { type Input, InputError } from './input.ts';
 import { blocksOf } from './text-page.ts';
 

@@ -14,7 +14,7 @@ import { FactIndex } from '../lib/facts/index.ts';
 import { createFactBaseMarks } from '../lib/facts/marks.ts';
 import { FactStore } from '../lib/facts/store.ts';
 import { installStoreTestHook } from '../lib/facts/test-hook.ts';
-import { createManageDeps, type ManageDeps } from '../lib/background/manage-handlers.ts';
+import { createManageDeps, type ManageDeps } from '../lib/background/manage-deps.ts';
 import { optionsHash, SEARCH_MENU_ID, UPDATE_ALARM, UPDATE_ALARM_PERIOD_MINUTES } from '../lib/options-links.ts';
 import { createRouter, toMessageListener } from '../lib/background/router.ts';
 import { createHandlers } from '../lib/background/handlers.ts';

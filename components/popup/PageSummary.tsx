@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportFileName, type ExportFormat } from '../../lib/export/index.ts';
-import type { TimelineItem } from '../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { dateSource, summarise } from './summary.ts';
 import { formatDate } from '../../lib/util/dates.ts';
 import { ClaimList, MentionList } from './SummaryLists.tsx';

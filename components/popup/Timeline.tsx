@@ -6,7 +6,7 @@
  * so the chart is readable by pointer, keyboard and screen reader without a second list.
  */
 import { useState } from 'preact/hooks';
-import type { TimelineItem, TimelineKind } from '../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { dayNumber, distanceFromArticle, formatDate } from '../../lib/util/dates.ts';
 
 const WIDTH = 360;
@@ -21,6 +21,8 @@ export interface TimelineProps {
   /** The article's date (ISO). */
   date: string;
 }
+
+type TimelineKind = TimelineItem['kind'];
 
 export const KIND_LABEL: Record<TimelineKind, string> = {
   strike: 'Strike',

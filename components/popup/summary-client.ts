@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { AnnotateResult } from '../../lib/protocol/annotations.ts';
 import { buildExport, exportFileName, type ExportFormat } from '../../lib/export/index.ts';
-import type { TimelineItem } from '../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { callBackground } from '../../lib/protocol/messages.ts';
 import { activeTab } from './page-actions-client.ts';
 

@@ -2,13 +2,14 @@
  * Handlers for search, kept annotations and backup (extension pages only), and the hook that keeps
  * an annotated article when — and only when — the reader turned "keep annotations" on.
  */
-import type { AnnotateResult, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import { applyRestore, buildBackup, planRestore } from './backup.ts';
 import { buildCard } from '../detect/card-data.ts';
 import { readOwnPack } from '../facts/own-store.ts';
 import { readSubscriptions } from '../facts/subscription-store.ts';
 import { allKept, deleteKept, exportKept, keepArticle, keptRowFor, listKept } from './kept.ts';
-import { installedPacks, type ManageDeps } from './manage-handlers.ts';
+import { installedPacks, type ManageDeps } from './manage-deps.ts';
 import type { CallContext, Handlers } from './router.ts';
 import { searchFacts } from './search.ts';
 
@@ -19,12 +20,12 @@ type DataCalls = 'search' | 'keptList' | 'keptDelete' | 'keptExport' | 'backup' 
  * extension pages, never from private windows, never when nothing was found.
  */
 export async function keepIfWanted(
-  deps: ManageDeps | undefined,
+  deps: ManageDeps,
   page: PageText,
   result: AnnotateResult,
   context: CallContext,
 ): Promise<boolean> {
-  if (!deps || context.senderClass !== 'content-script') return false;
+  if (context.senderClass !== 'content-script') return false;
   if ((context.sender.tab as { incognito?: unknown } | undefined)?.incognito === true) return false;
   if (result.annotations.length === 0 && result.claims.length === 0) return false;
   if (!(await deps.settings.load()).keepAnnotations) return false;
@@ -33,21 +34,19 @@ export async function keepIfWanted(
 }
 
 /** Handlers for search, kept annotations, backup and restore. */
-export function createDataHandlers(need: () => ManageDeps): Pick<Handlers, DataCalls> {
+export function createDataHandlers(deps: ManageDeps): Pick<Handlers, DataCalls> {
   return {
     search: async ({ query, date }) => {
-      const deps = need();
       const index = await deps.index();
       const today = deps.today();
       return { hits: searchFacts(index, query, (id) => buildCard(index, id, date ?? today, today)) };
     },
 
-    keptList: async ({ query }) => ({ items: await listKept(await need().store(), query ?? '') }),
+    keptList: async ({ query }) => ({ items: await listKept(await deps.store(), query ?? '') }),
 
-    keptDelete: async ({ id }) => ({ deleted: await deleteKept(await need().store(), id) }),
+    keptDelete: async ({ id }) => ({ deleted: await deleteKept(await deps.store(), id) }),
 
     keptExport: async ({ format }) => {
-      const deps = need();
       const articles = await allKept(await deps.store());
       return exportKept(articles, format, {
         created: deps.now().toISOString(),
@@ -57,7 +56,6 @@ export function createDataHandlers(need: () => ManageDeps): Pick<Handlers, DataC
     },
 
     backup: async () => {
-      const deps = need();
       const store = await deps.store();
       const text = buildBackup({
         settings: await deps.settings.load(),
@@ -72,7 +70,6 @@ export function createDataHandlers(need: () => ManageDeps): Pick<Handlers, DataC
     },
 
     restore: async ({ text }) => {
-      const deps = need();
       const store = await deps.store();
       const checked = planRestore(text, await installedPacks(deps), deps.today());
       if (!checked.ok) return checked;

@@ -3,41 +3,62 @@
  * objects: the page calls (annotate, lookup, status, timeline) here, the other areas from their own
  * modules (tab-handlers.ts, manage-handlers.ts). The fact base and its index cache: fact-base.ts.
  */
-import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { PackListing } from '../facts/store.ts';
 import type { PackSummary, ReplyOf } from '../protocol/messages.ts';
-import type { Handlers } from './router.ts';
+import type { CallContext, Handlers } from './router.ts';
 import { createTabHandlers, type TabServiceDeps } from './tab-handlers.ts';
 import type { TimelineItem } from '../facts/timeline.ts';
 import { keepIfWanted } from './data-handlers.ts';
-import { createManageHandlers, type ManageDeps } from './manage-handlers.ts';
+import type { ManageDeps } from './manage-deps.ts';
+import { createManageHandlers } from './manage-handlers.ts';
 
-/** What the handlers need; the background passes the real store, index and detection functions. */
-export interface ServiceDeps<I extends { packVersion: string }> {
+/** The calls answered by `createPageHandlers`. */
+export type PageCallName = 'annotate' | 'lookup' | 'status' | 'timeline';
+
+/** What the page calls need; the background passes the real store, index and detection functions. */
+export interface PageDeps<I extends { packVersion: string }> {
   index: () => Promise<I>;
   /** Metadata and counts of the stored packs (no records). */
   listPacks: () => Promise<PackListing[]>;
   annotate: (page: PageText, index: I, opts?: { today?: string }) => AnnotateResult;
   lookupCard: (index: I, query: string, date: string, today?: string) => Card | null;
   /** Strikes of staff groups around a date (lib/facts/timeline.ts). */
-  timeline?: (index: I, groups: readonly string[], date: string) => TimelineItem[];
+  timeline: (index: I, groups: readonly string[], date: string) => TimelineItem[];
   /** Today's calendar date, YYYY-MM-DD. */
   today: () => string;
-  /** Settings, badge and tab actions (lib/background/tab-handlers.ts); those calls fail without them. */
-  tabs?: TabServiceDeps;
   /** Notices for the reader about the fact base (lib/facts/marks.ts), shown by `status`. */
-  notices?: () => Promise<string[]>;
-  /** Packs, subscriptions, own facts, search, kept annotations, backup (lib/background/manage-handlers.ts). */
-  manage?: ManageDeps;
+  notices: () => Promise<string[]>;
+  /** After an annotate call: keep the article if the reader asked for it (`keepIfWanted`). */
+  keep: (page: PageText, result: AnnotateResult, context: CallContext) => Promise<boolean>;
+}
+
+/** What every handler needs: the page calls' deps, and those of the tab and management calls. */
+export interface ServiceDeps<I extends { packVersion: string }> extends Omit<PageDeps<I>, 'keep'> {
+  /** Settings, badge and tab actions (lib/background/tab-handlers.ts). */
+  tabs: TabServiceDeps;
+  /** Packs, subscriptions, own facts, search, kept annotations, backup (lib/background/manage-deps.ts). */
+  manage: ManageDeps;
 }
 
 /** The handler for every call in lib/protocol/messages.ts. */
 export function createHandlers<I extends { packVersion: string }>(deps: ServiceDeps<I>): Handlers {
+  const keep: PageDeps<I>['keep'] = (page, result, context) => keepIfWanted(deps.manage, page, result, context);
+  return {
+    ...createPageHandlers({ ...deps, keep }),
+    ...createTabHandlers(deps.tabs),
+    ...createManageHandlers(deps.manage),
+  };
+}
+
+/** The calls about pages and the fact base: annotate, lookup, status and the popup's timeline. */
+export function createPageHandlers<I extends { packVersion: string }>(deps: PageDeps<I>): Pick<Handlers, PageCallName> {
   return {
     annotate: async ({ page }, context) => {
       const result = deps.annotate(page, await deps.index(), { today: deps.today() });
       // Keeping is a side job: a failure to keep never costs the page its annotations.
-      await keepIfWanted(deps.manage, page, result, context).catch(() => false);
+      await deps.keep(page, result, context).catch(() => false);
       return result;
     },
     lookup: async ({ query, date }) => {
@@ -46,14 +67,10 @@ export function createHandlers<I extends { packVersion: string }>(deps: ServiceD
     },
     status: async () => {
       const { packVersion } = await deps.index();
-      const notices = (await deps.notices?.()) ?? [];
+      const notices = await deps.notices();
       return { ...statusOf(await deps.listPacks(), packVersion), ...(notices.length > 0 ? { notices } : {}) };
     },
-    timeline: async ({ groups, date }) => ({
-      items: deps.timeline ? deps.timeline(await deps.index(), groups, date) : [],
-    }),
-    ...createTabHandlers(deps.tabs),
-    ...createManageHandlers(deps.manage),
+    timeline: async ({ groups, date }) => ({ items: deps.timeline(await deps.index(), groups, date) }),
   };
 }
 

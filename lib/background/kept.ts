@@ -4,7 +4,8 @@
  * the page is annotated again. The options page lists, searches, deletes and exports them (through
  * lib/export's builders, one document per article). Nothing is kept from private windows.
  */
-import type { AnnotateResult, Annotation, Card, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import { EXPORTERS, type ExportFormat } from '../export/index.ts';
 import type { FactStore, KeptRow } from '../facts/store.ts';
 

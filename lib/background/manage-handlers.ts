@@ -2,97 +2,15 @@
  * The background's handlers for the extension-page calls in lib/protocol/manage-calls.ts, split by
  * concern: packs and subscriptions (pack-handlers.ts), own facts and flags (own-handlers.ts), search,
  * kept annotations and backup (data-handlers.ts). Pure: the store, index, settings and clock come in
- * through `ManageDeps`, which entrypoints/background.ts fills in.
+ * through `ManageDeps` (manage-deps.ts), which entrypoints/background.ts fills in.
  */
-import type { FetchLike, UrlPolicy } from '../facts/fetch-pack.ts';
-import type { FactIndex } from '../facts/index.ts';
-import type { Pack } from '../facts/schema.ts';
-import type { FactStore } from '../facts/store.ts';
-import { subscriptionStore } from '../facts/subscription-store.ts';
-import { createSubscriptions, type Subscriptions } from '../facts/subscriptions.ts';
-import type { manageCalls } from '../protocol/manage-calls.ts';
-import type { Handlers } from './router.ts';
-import type { SettingsStore } from '../settings.ts';
 import { createDataHandlers } from './data-handlers.ts';
+import type { ManageCallName, ManageDeps } from './manage-deps.ts';
 import { createOwnHandlers } from './own-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
+import type { Handlers } from './router.ts';
 
-/** The calls answered here. */
-export type ManageCallName = keyof typeof manageCalls;
-
-/** What the handlers need. */
-export interface ManageDeps {
-  /** The background's open fact store. */
-  store: () => Promise<FactStore>;
-  /** The current index (rebuilt after `invalidate`). */
-  index: () => Promise<FactIndex>;
-  /** Call after the packs changed: the index is rebuilt on next use, so cards show the change. */
-  invalidate: () => void;
-  /** Put the bundled pack back if a removal left its id empty. */
-  restoreBundled: () => Promise<void>;
-  subscriptions: Subscriptions;
-  settings: SettingsStore;
-  /** Tell open pages to re-read their settings (after a restore). */
-  onSettingsChanged?: () => Promise<void>;
-  today: () => string;
-  now: () => Date;
-  /** The extension's name and version, for file stamps. */
-  app: { name: string; version: string };
-}
-
-/**
- * Every stored pack, after the fact base was first filled (building the index imports the bundled
- * pack into an empty store), so edits and imports see what the reader sees.
- */
-export async function installedPacks(deps: ManageDeps): Promise<Pack[]> {
-  await deps.index();
-  return (await deps.store()).loadPacks();
-}
-
-/** Handlers for every call in `manageCalls`; without deps (tests of other parts) they fail. */
-export function createManageHandlers(deps: ManageDeps | undefined): Pick<Handlers, ManageCallName> {
-  const need = (): ManageDeps => {
-    if (!deps) throw new Error('not available here');
-    return deps;
-  };
-  return { ...createPackHandlers(need), ...createOwnHandlers(need), ...createDataHandlers(need) };
-}
-
-/** What the background has, from which `createManageDeps` builds the handlers' deps. */
-export interface ManageWiring {
-  facts: { store: () => Promise<FactStore>; index: () => Promise<FactIndex>; invalidate: () => void };
-  bundled: () => Pack;
-  settings: SettingsStore;
-  /** The only network access: subscriptions the reader asked for. */
-  fetch: FetchLike;
-  policy: UrlPolicy;
-  today: () => string;
-  now?: () => Date;
-  app: { name: string; version: string };
-  onSettingsChanged?: () => Promise<void>;
-}
-
-/** Builds `ManageDeps`, with the subscription manager over the same store. */
-export function createManageDeps(w: ManageWiring): ManageDeps {
-  const now = w.now ?? (() => new Date());
-  return {
-    store: w.facts.store,
-    index: w.facts.index,
-    invalidate: w.facts.invalidate,
-    restoreBundled: async () => {
-      if ((await (await w.facts.store()).ensureBundled(w.bundled())).imported) w.facts.invalidate();
-    },
-    subscriptions: createSubscriptions({
-      fetch: w.fetch,
-      now,
-      store: subscriptionStore(w.facts.store),
-      policy: w.policy,
-      onPacksChanged: w.facts.invalidate,
-    }),
-    settings: w.settings,
-    ...(w.onSettingsChanged ? { onSettingsChanged: w.onSettingsChanged } : {}),
-    today: w.today,
-    now,
-    app: w.app,
-  };
+/** Handlers for every call in `manageCalls`. */
+export function createManageHandlers(deps: ManageDeps): Pick<Handlers, ManageCallName> {
+  return { ...createPackHandlers(deps), ...createOwnHandlers(deps), ...createDataHandlers(deps) };
 }

@@ -17,7 +17,7 @@ import {
 import { addFlag, editOwnPack, listFlags, ownPackFile, readOwnPack, removeFlag } from '../facts/own-store.ts';
 import type { Entity, Fact, Pack } from '../facts/schema.ts';
 import type { FlagRow } from '../facts/store.ts';
-import { installedPacks, type ManageDeps } from './manage-handlers.ts';
+import { installedPacks, type ManageDeps } from './manage-deps.ts';
 import type { FlagView, OwnEntityView, OwnFactView } from '../protocol/manage-calls.ts';
 import type { Handlers } from './router.ts';
 
@@ -83,10 +83,9 @@ function packOf(packs: Pack[], id: string): string | null {
 }
 
 /** Handlers for own entities and facts, their export, and flags. */
-export function createOwnHandlers(need: () => ManageDeps): Pick<Handlers, OwnCalls> {
+export function createOwnHandlers(deps: ManageDeps): Pick<Handlers, OwnCalls> {
   /** Run an edit of the own pack; invalidate the index when it was written. */
   const edit = async (change: (current: Pack | undefined, ctx: EditContext) => EditResult): Promise<EditResult> => {
-    const deps = need();
     const store = await deps.store();
     const ctx = editContext(await installedPacks(deps), deps.today());
     const result = await editOwnPack(store, (current) => change(current, ctx));
@@ -99,7 +98,6 @@ export function createOwnHandlers(need: () => ManageDeps): Pick<Handlers, OwnCal
 
   return {
     ownFacts: async () => {
-      const deps = need();
       const store = await deps.store();
       const index = await deps.index();
       const own = (await readOwnPack(store)) ?? emptyOwnPack(deps.today());
@@ -120,7 +118,6 @@ export function createOwnHandlers(need: () => ManageDeps): Pick<Handlers, OwnCal
     removeOwnFact: async ({ id }) => removed(await edit((current, ctx) => removeFact(current, id, ctx))),
 
     exportOwnPack: async () => {
-      const deps = need();
       const store = await deps.store();
       const own = (await readOwnPack(store)) ?? emptyOwnPack(deps.today());
       const flags = await store.db.flags.toArray();
@@ -132,7 +129,6 @@ export function createOwnHandlers(need: () => ManageDeps): Pick<Handlers, OwnCal
     },
 
     flagFact: async ({ recordId, note }) => {
-      const deps = need();
       const store = await deps.store();
       const packId = packOf(await installedPacks(deps), recordId);
       if (!packId) return { ok: false, message: `'${recordId}' is not in the fact base.` };
@@ -146,6 +142,6 @@ export function createOwnHandlers(need: () => ManageDeps): Pick<Handlers, OwnCal
       return { ok: true, flag: flagView(flag, await deps.index()) };
     },
 
-    removeFlag: async ({ id }) => ({ removed: await removeFlag(await need().store(), id) }),
+    removeFlag: async ({ id }) => ({ removed: await removeFlag(await deps.store(), id) }),
   };
 }

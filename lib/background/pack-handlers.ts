@@ -8,7 +8,7 @@ import { importOwnPack } from '../facts/own-store.ts';
 import { diffPacks } from '../facts/packs.ts';
 import type { Pack } from '../facts/schema.ts';
 import { summariseDiff, type SubscriptionRecord } from '../facts/subscriptions.ts';
-import { installedPacks, type ManageDeps } from './manage-handlers.ts';
+import { installedPacks, type ManageDeps } from './manage-deps.ts';
 import type { SubscriptionView } from '../protocol/manage-calls.ts';
 import type { Handlers } from './router.ts';
 
@@ -24,11 +24,10 @@ function view(r: SubscriptionRecord): SubscriptionView {
 }
 
 /** Handlers for importing, removing and subscribing to packs. */
-export function createPackHandlers(need: () => ManageDeps): Pick<Handlers, PackCalls> {
-  const list = async () => ({ subscriptions: (await need().subscriptions.list()).map(view) });
+export function createPackHandlers(deps: ManageDeps): Pick<Handlers, PackCalls> {
+  const list = async () => ({ subscriptions: (await deps.subscriptions.list()).map(view) });
   return {
     importPackFile: async ({ text, fileName }) => {
-      const deps = need();
       const store = await deps.store();
       const installed = await installedPacks(deps);
       const plan = planImport(text, installed, deps.today());
@@ -51,7 +50,6 @@ export function createPackHandlers(need: () => ManageDeps): Pick<Handlers, PackC
     },
 
     removePack: async ({ id }) => {
-      const deps = need();
       const store = await deps.store();
       const listing = (await store.listPacks()).find((l) => l.meta.id === id);
       if (!listing) return { removed: false, message: `There is no pack '${id}'.` };
@@ -69,14 +67,12 @@ export function createPackHandlers(need: () => ManageDeps): Pick<Handlers, PackC
     subscriptions: list,
 
     subscribe: async ({ url, integrity }) => {
-      const deps = need();
       await installedPacks(deps); // an empty store gets the bundled pack first, not after
       const result = await deps.subscriptions.subscribe(url, integrity);
       return result.ok ? { ok: true, subscription: view(result.record) } : result;
     },
 
     updateSubscriptions: async ({ url }) => {
-      const deps = need();
       const { subscriptions } = deps;
       await installedPacks(deps);
       if (url) await subscriptions.update(url);
@@ -85,7 +81,6 @@ export function createPackHandlers(need: () => ManageDeps): Pick<Handlers, PackC
     },
 
     unsubscribe: async ({ url }) => {
-      const deps = need();
       const { removed } = await deps.subscriptions.unsubscribe(url);
       await deps.restoreBundled();
       return removed ? { removed } : { removed, message: 'No subscription has this URL.' };

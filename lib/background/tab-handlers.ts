@@ -3,9 +3,12 @@
  * popup's tab actions (navigate, annotate this page, always on this site). Pure: every browser
  * call comes in through `TabServiceDeps`, which entrypoints/background.ts fills in.
  *
- * A content script's site and tab come from the sender, never from the message (STYLE.md example 8).
+ * A content script's site and tab come from the sender, never from the message; what a tab's
+ * content script answers is parsed like any message.
  */
+import * as z from 'zod/mini';
 import type { TabMessage } from '../protocol/content-calls.ts';
+import { calls } from '../protocol/messages.ts';
 import type { CallContext, Handlers } from './router.ts';
 import { contentSettingsFor, hiddenOn, hostnameOf, siteKey, withHidden, type SettingsStore } from '../settings.ts';
 
@@ -52,48 +55,47 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-/** Handlers for the calls in `TabCallName`; without deps (unit tests of other parts) they fail. */
-export function createTabHandlers(deps: TabServiceDeps | undefined): Pick<Handlers, TabCallName> {
-  const need = (): TabServiceDeps => {
-    if (!deps) throw new Error('not available here');
-    return deps;
-  };
+/** Handlers for the calls in `TabCallName`. */
+export function createTabHandlers(deps: TabServiceDeps): Pick<Handlers, TabCallName> {
   return {
     contentSettings: async (_request, context) =>
-      contentSettingsFor(await need().settings.load(), hostnameOf(context.sender.url)),
+      contentSettingsFor(await deps.settings.load(), hostnameOf(context.sender.url)),
     hideOnSite: async ({ id }, context) => {
       const host = hostnameOf(context.sender.url);
-      const settings = await need().settings.update((current) => withHidden(current, host, id));
+      const settings = await deps.settings.update((current) => withHidden(current, host, id));
       return { hiddenIds: hiddenOn(settings, siteKey(host)) };
     },
     setBadge: async ({ count }, context) => {
-      await need().setBadge(senderTabId(context), badgeText(count));
+      await deps.setBadge(senderTabId(context), badgeText(count));
       return {};
     },
-    getSettings: async () => need().settings.load(),
+    getSettings: async () => deps.settings.load(),
     setSettings: async ({ settings }) => {
-      const saved = await need().settings.save(settings);
-      await need().broadcast({ type: 'nhs-context:refresh' });
+      const saved = await deps.settings.save(settings);
+      await deps.broadcast({ type: 'nhs-context:refresh' });
       return saved;
     },
-    navigateTab: async ({ tabId }) => ({ sent: await need().sendToTab(tabId, { type: 'nhs-context:navigate' }) }),
-    // What the content script answers is data from a page's world: the router's reply schema checks it.
+    navigateTab: async ({ tabId }) => ({ sent: await deps.sendToTab(tabId, { type: 'nhs-context:navigate' }) }),
+    // What the content script answers comes from a page's world: checked here against the call's reply schema.
     tabResult: async ({ tabId }) => {
-      const reply = (await need().requestTab(tabId, { type: 'nhs-context:result' })) as
-        { result?: unknown; text?: unknown } | undefined;
-      return reply && reply.result ? (reply as never) : { result: null, text: '' };
+      const reply = await deps.requestTab(tabId, { type: 'nhs-context:result' });
+      if (!(reply as { result?: unknown } | undefined)?.result) return { result: null, text: '' };
+      const parsed = z.safeParse(calls.tabResult.reply, reply);
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0];
+      throw new Error(`the page's result does not match its schema at ${issue?.path.join('.') || 'the top'}`);
     },
     focusMention: async ({ tabId, id }) => {
-      const reply = (await need().requestTab(tabId, { type: 'nhs-context:navigate', id })) as
+      const reply = (await deps.requestTab(tabId, { type: 'nhs-context:navigate', id })) as
         { focused?: unknown } | undefined;
       return { focused: reply?.focused === true };
     },
     annotateTab: async ({ tabId }) => {
-      await need().injectContentScript(tabId);
+      await deps.injectContentScript(tabId);
       return { injected: true };
     },
     alwaysOnSite: async ({ origin }) => {
-      await need().registerSite(origin);
+      await deps.registerSite(origin);
       return { registered: true };
     },
   };

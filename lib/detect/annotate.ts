@@ -2,14 +2,16 @@
  * The detection pipeline, pure: PageText + FactIndex → annotations, cards and claim checks.
  * Runs unchanged in the background, the CLI and the tests.
  */
-import type { Annotation, AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { Annotation, AnnotateResult, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { todayIso } from '../util/dates.ts';
 import { buildCard, type ArticleContext } from './card-data.ts';
 import { acceptEventNoun, linkEvent } from './event-nouns.ts';
 import { gazetteerFor } from './gazetteer.ts';
 import { documentNation, type Nation } from './nations.ts';
-import { resolveMentions, type Mention } from './resolve.ts';
+import type { Mention } from './mention.ts';
+import { resolveMentions } from './resolve.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findDatesAndFigures, type FoundValue } from './values.ts';
 import { checkClaims } from '../claims/index.ts';

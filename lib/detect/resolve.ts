@@ -13,18 +13,7 @@ import { NATIONAL_VARIANTS, appliesTo, sentenceNation, type Nation } from './nat
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findTitles } from './titles.ts';
 import { Occupancy } from './occupancy.ts';
-
-export interface Mention {
-  start: number;
-  end: number;
-  /** Resolved entity (a person for a role description), or '' for an event noun. */
-  entityId: string;
-  /** The role entity, when the mention is a role description. */
-  roleId?: string;
-  roleTitle?: string;
-  entry: Entry;
-  score: number;
-}
+import type { Mention } from './mention.ts';
 
 interface Candidate {
   start: number;

@@ -6,7 +6,7 @@
 import type { FactIndex } from '../facts/index.ts';
 import type { Role } from '../facts/schema.ts';
 import type { Entry } from './gazetteer.ts';
-import type { Mention } from './resolve.ts';
+import type { Mention } from './mention.ts';
 import { Occupancy } from './occupancy.ts';
 
 const TITLE =

@@ -2,7 +2,8 @@
  * The CLI's renderer signature (cli/formats.ts: `render(result, page, {created})`) over a builder.
  * The CLI can pass its name and version; the pack version comes from the result.
  */
-import type { AnnotateResult, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { ExportInput } from './types.ts';
 
 /** Used when the caller does not say which software it is. */

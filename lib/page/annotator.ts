@@ -5,7 +5,8 @@
  * new nodes (hydration, a re-render) is re-anchored without asking the background; only new text
  * is annotated again. A newer run always wins over a slower older one.
  */
-import type { AnnotateResult, Card, PageText } from '../protocol/annotations.ts';
+import type { AnnotateResult, Card } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import type { Reply } from '../protocol/messages.ts';
 import type { ContentSettings } from '../settings.ts';
 import { rangeFor, type OffsetMap } from './anchor.ts';

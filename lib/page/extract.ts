@@ -3,7 +3,7 @@
  * own in the content script, a linkedom one in the CLI, happy-dom in tests. No `browser.*`; layout
  * APIs (`checkVisibility`) are used only where they exist.
  */
-import type { PageText } from '../protocol/annotations.ts';
+import type { PageText } from '../protocol/page-text.ts';
 import { findPublished, findTitle, jsonLdArticles } from './meta.ts';
 import { type OffsetMap, TextBuilder } from './textmap.ts';
 

@@ -8,12 +8,6 @@ import { SOURCE_TIERS } from '../sources/tiers.ts';
 export const PublishedFrom = z.enum(['json-ld', 'meta', 'time', 'none', 'given']);
 export type PublishedFrom = z.infer<typeof PublishedFrom>;
 
-/**
- * PageText's schema lives in lib/protocol/page-text.ts: only the background parses it, and keeping it out
- * of this module keeps it (~0.7 KB gzipped) out of the content script, which imports this one.
- */
-export type { PageText } from './page-text.ts';
-
 /** THE reference to a source wherever one is shown (cards, claims, search, exports); see lib/sources/. */
 export const SourceRef = z.object({
   url: z.string(),

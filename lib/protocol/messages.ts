@@ -35,6 +35,8 @@ const TimelineItem = z.object({
   status: z.nullable(z.string()),
   sourceUrl: z.nullable(z.string()),
 });
+/** One strike on the popup's timeline, as the `timeline` call answers it. */
+export type TimelineItem = z.infer<typeof TimelineItem>;
 
 const TabId = z.number().check(z.gte(0));
 /** An https origin, as "Always on this site" registers it. */
@@ -297,6 +299,3 @@ function replyCheck<K extends CallName>(type: K): DataCheck<ReplyOf<K>> {
     return result.success ? result : { success: false, error: 'does not match its schema' };
   };
 }
-
-/** Messages the background sends to a content script, and how the content script checks them. */
-export { parseTabMessage, type TabMessage } from './content-calls.ts';

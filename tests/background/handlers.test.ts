@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../../lib/facts/schema.ts';
 import type { PackListing } from '../../lib/facts/store.ts';
-import { createHandlers } from '../../lib/background/handlers.ts';
+import { createPageHandlers } from '../../lib/background/handlers.ts';
 import { createFactBase, validBundledPack } from '../../lib/background/fact-base.ts';
 import { createCache } from '../../lib/background/cache.ts';
 
@@ -150,7 +150,7 @@ describe('createFactBase', () => {
   });
 });
 
-describe('createHandlers', () => {
+describe('createPageHandlers', () => {
   const index = { packVersion: 'nhs@1.0.0' };
   const deps = () => ({
     index: async () => index,
@@ -168,13 +168,16 @@ describe('createHandlers', () => {
       claims: [],
     })),
     lookupCard: vi.fn(() => null),
+    timeline: () => [],
     today: () => '2025-07-25',
+    notices: async () => [],
+    keep: vi.fn(async () => false),
   });
   const ctx = { senderClass: 'extension-page' as const, sender: {} };
 
   it('looks up as of the given date, or today', async () => {
     const d = deps();
-    const handlers = createHandlers(d);
+    const handlers = createPageHandlers(d);
     await handlers.lookup({ type: 'lookup', query: 'Steve Barclay', date: '2023-08-24' }, ctx);
     await handlers.lookup({ type: 'lookup', query: 'Steve Barclay' }, ctx);
     expect(d.lookupCard.mock.calls).toEqual([
@@ -186,12 +189,12 @@ describe('createHandlers', () => {
   it('annotates with today passed in', async () => {
     const d = deps();
     const page = { url: 'https://x', title: 't', publishedFrom: 'none' as const, text: 'x', blocks: [] };
-    await createHandlers(d).annotate({ type: 'annotate', page }, ctx);
+    await createPageHandlers(d).annotate({ type: 'annotate', page }, ctx);
     expect(d.annotate).toHaveBeenCalledWith(page, index, { today: '2025-07-25' });
   });
 
   it('summarises the packs for status', async () => {
-    const status = await createHandlers(deps()).status({ type: 'status' }, ctx);
+    const status = await createPageHandlers(deps()).status({ type: 'status' }, ctx);
     expect(status).toEqual({
       packs: [
         {

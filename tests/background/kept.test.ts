@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageText } from '../../lib/protocol/annotations.ts';
+import type { PageText } from '../../lib/protocol/page-text.ts';
 import { keptView } from '../../lib/background/kept.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { richPack } from '../facts/fixtures.ts';

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import { annotate } from '../../lib/detect/annotate.ts';
+import { bundledIndex, fixture, textPage } from '../helpers/pack.ts';
 import type { CallContext } from '../../lib/background/router.ts';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { badgeText, createTabHandlers, type TabServiceDeps } from '../../lib/background/tab-handlers.ts';
+
+/** A real annotate result, as a tab's content script holds it. */
+function seedResult() {
+  return annotate(textPage(fixture('seed-article.txt'), '2023-08-24'), bundledIndex(), { today: '2026-11-24' });
+}
 
 function deps(): TabServiceDeps & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
@@ -14,7 +21,7 @@ function deps(): TabServiceDeps & { data: Record<string, unknown> } {
     setBadge: vi.fn(async () => {}),
     sendToTab: vi.fn(async () => true),
     requestTab: vi.fn(async (_tabId: number, message: { type: string }) =>
-      message.type === 'nhs-context:navigate' ? { focused: true } : { result: { page: {} }, text: 'Article text' },
+      message.type === 'nhs-context:navigate' ? { focused: true } : { result: seedResult(), text: 'Article text' },
     ),
     broadcast: vi.fn(async () => {}),
     injectContentScript: vi.fn(async () => {}),
@@ -77,12 +84,6 @@ describe('tab handlers', () => {
     });
     expect(d.registerSite).toHaveBeenCalledWith('https://example.org');
   });
-
-  it('fails without its browser operations', async () => {
-    await expect(createTabHandlers(undefined).getSettings({ type: 'getSettings' }, popup)).rejects.toThrow(
-      /not available/,
-    );
-  });
 });
 
 describe('badgeText', () => {
@@ -101,10 +102,23 @@ describe('the popup reads and steers a tab', () => {
     const d = deps();
     const handlers = createTabHandlers(d);
     expect(await handlers.tabResult({ type: 'tabResult', tabId: 7 }, popup)).toEqual({
-      result: { page: {} },
+      result: seedResult(),
       text: 'Article text',
     });
     expect(d.requestTab).toHaveBeenCalledWith(7, { type: 'nhs-context:result' });
+  });
+
+  it('refuses a result that is not an annotate result, saying where, and drops keys it does not know', async () => {
+    const d = deps();
+    const broken = seedResult();
+    (broken.annotations[0] as { start: unknown }).start = 'soon';
+    (d.requestTab as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ result: broken, text: 'x' });
+    await expect(createTabHandlers(d).tabResult({ type: 'tabResult', tabId: 7 }, popup)).rejects.toThrow(
+      "the page's result does not match its schema at result.annotations.0.start",
+    );
+    (d.requestTab as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ result: seedResult(), text: 'x', extra: 1 });
+    const reply = await createTabHandlers(d).tabResult({ type: 'tabResult', tabId: 7 }, popup);
+    expect(Object.keys(reply).sort()).toEqual(['result', 'text']);
   });
 
   it('reports no result when the tab has no content script', async () => {

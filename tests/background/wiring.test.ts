@@ -8,6 +8,10 @@ import bundledPack from '../../assets/packs/nhs-industrial-action.json';
 import { annotate } from '../../lib/detect/annotate.ts';
 import { lookupCard } from '../../lib/detect/card-data.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
+import { timelineFor } from '../../lib/facts/timeline.ts';
+import { createManageDeps } from '../../lib/background/manage-deps.ts';
+import { createSettingsStore } from '../../lib/settings.ts';
+import { memoryArea } from '../helpers/manage-worker.ts';
 import { FactStore } from '../../lib/facts/store.ts';
 import { createRouter } from '../../lib/background/router.ts';
 import { createHandlers } from '../../lib/background/handlers.ts';
@@ -24,12 +28,34 @@ function startWorker(idb: IDBFactory) {
     bundled: () => validBundledPack(bundledPack),
     buildIndex: (packs) => FactIndex.fromPacks(packs),
   });
+  const settings = createSettingsStore(memoryArea());
   const handlers = createHandlers({
     index: facts.index,
     listPacks: facts.listPacks,
     annotate,
     lookupCard,
+    timeline: timelineFor,
     today: () => '2025-07-25',
+    notices: async () => [],
+    // The browser side (badge, tabs, scripting) and the network are not reached by these tests.
+    tabs: {
+      settings,
+      setBadge: async () => {},
+      sendToTab: async () => false,
+      requestTab: async () => undefined,
+      broadcast: async () => {},
+      injectContentScript: async () => {},
+      registerSite: async () => {},
+    },
+    manage: createManageDeps({
+      facts,
+      bundled: () => validBundledPack(bundledPack),
+      settings,
+      fetch: async () => new Response('not found', { status: 404 }),
+      policy: { allowLoopbackHttp: false },
+      today: () => '2025-07-25',
+      app: { name: 'NHS Context', version: '0.0.0-test' },
+    }),
   });
   return { facts, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN }) };
 }

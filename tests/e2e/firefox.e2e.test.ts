@@ -39,15 +39,21 @@ interface Setup {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Poll `read` until `ok` holds (10 s); returns the last value either way, for the assertion. */
+/**
+ * Poll `read` until `ok` holds (10 s); returns the last value either way, for the assertion. A read
+ * that throws (a page between two documents) is retried; the last attempt's error is thrown.
+ */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
+  for (;;) {
+    try {
+      const value = await read();
+      if (ok(value) || Date.now() >= end) return value;
+    } catch (error) {
+      if (Date.now() >= end) throw error;
+    }
     await sleep(200);
-    value = await read();
   }
-  return value;
 }
 
 /** The text of each range of a highlight, read from the page's own registry. */
@@ -227,16 +233,23 @@ describe('Firefox ESR: the production build on a news site', () => {
       url: `${firefox.extensionOrigin}/popup.html?tab=${tabId}`,
       wait: 'complete',
     });
+    // The summary's parts load separately (mentions, timeline, claims): wait for all of them.
+    const expected = [
+      'Steve Barclay',
+      'Secretary of State for Health and Social Care',
+      '24 August 2023',
+      'more than five months',
+    ];
     const summary = await until(
       () => firefox.evaluate<string>(popup, 'document.body.innerText'),
-      (t) => t.includes('Steve Barclay'),
+      (t) => expected.every((e) => t.includes(e)),
     );
-    expect(summary).toContain('Secretary of State for Health and Social Care');
-    expect(summary).toContain('24 August 2023');
-    expect(summary).toContain('more than five months');
-    expect(
-      await firefox.evaluate<number>(popup, "document.querySelectorAll('svg rect.tl-bar').length"),
-    ).toBeGreaterThan(2);
+    for (const e of expected) expect(summary).toContain(e);
+    const bars = await until(
+      () => firefox.evaluate<number>(popup, "document.querySelectorAll('svg rect.tl-bar').length"),
+      (n) => n > 2,
+    );
+    expect(bars).toBeGreaterThan(2);
 
     // Exports: a reader's click (a trusted event: the popup ignores synthetic ones) downloads a file that parses.
     await firefox.send('browsingContext.activate', { context: popup });

@@ -5,7 +5,7 @@ import * as hypothesis from '../../lib/export/hypothesis.ts';
 import * as markdown from '../../lib/export/markdown.ts';
 import * as claimreview from '../../lib/export/claimreview.ts';
 import * as w3c from '../../lib/export/w3c.ts';
-import type { PageText } from '../../lib/protocol/annotations.ts';
+import type { PageText } from '../../lib/protocol/page-text.ts';
 import { RESULT, TEXT, input } from './fixture.ts';
 
 const formats = Object.keys(EXPORTERS) as ExportFormat[];

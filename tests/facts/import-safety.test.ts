@@ -10,7 +10,7 @@ import { FactIndex } from '../../lib/facts/index.ts';
 import { createFactBaseMarks, RESET_NOTICE } from '../../lib/facts/marks.ts';
 import { parsePackText } from '../../lib/facts/packs.ts';
 import { FactStore, isQuotaExceeded, StorageFullError } from '../../lib/facts/store.ts';
-import { createHandlers } from '../../lib/background/handlers.ts';
+import { createPageHandlers } from '../../lib/background/handlers.ts';
 import { createFactBase } from '../../lib/background/fact-base.ts';
 import type { SettingsArea } from '../../lib/settings.ts';
 import { makePack } from './fixtures.ts';
@@ -190,13 +190,15 @@ describe('a database deleted underneath', () => {
       buildIndex: (packs) => FactIndex.fromPacks(packs),
       marks,
     });
-    const handlers = createHandlers({
+    const handlers = createPageHandlers({
       index: facts.index,
       listPacks: facts.listPacks,
       annotate: () => ({ page: {}, annotations: [], cards: [], claims: [] }) as never,
       lookupCard: () => null,
+      timeline: () => [],
       today: () => '2025-07-25',
       notices: marks.notices,
+      keep: async () => false,
     });
     return { facts, status: () => handlers.status({ type: 'status' }, { senderClass: 'extension-page', sender: {} }) };
   }

@@ -9,9 +9,10 @@ import { annotate } from '../../lib/detect/annotate.ts';
 import { lookupCard } from '../../lib/detect/card-data.ts';
 import type { FetchLike } from '../../lib/facts/fetch-pack.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
+import { timelineFor } from '../../lib/facts/timeline.ts';
 import type { Pack } from '../../lib/facts/schema.ts';
 import { FactStore } from '../../lib/facts/store.ts';
-import { createManageDeps } from '../../lib/background/manage-handlers.ts';
+import { createManageDeps } from '../../lib/background/manage-deps.ts';
 import type { CallName, Reply, ReplyOf, RequestOf } from '../../lib/protocol/messages.ts';
 import { createRouter } from '../../lib/background/router.ts';
 import { createHandlers } from '../../lib/background/handlers.ts';
@@ -75,7 +76,9 @@ export function startManageWorker(opts: WorkerOptions) {
     listPacks: facts.listPacks,
     annotate,
     lookupCard,
+    timeline: timelineFor,
     today: () => today,
+    notices: async () => [],
     // Settings calls, with the browser side (badge, tabs, scripting) stubbed.
     tabs: {
       settings,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FactIndex } from '../../lib/facts/index.ts';
 import type { Pack } from '../../lib/facts/schema.ts';
-import type { PageText } from '../../lib/protocol/annotations.ts';
+import type { PageText } from '../../lib/protocol/page-text.ts';
 import { blocksOf } from '../../cli/text-page.ts';
 
 const packPath = fileURLToPath(new URL('../../assets/packs/nhs-industrial-action.json', import.meta.url));

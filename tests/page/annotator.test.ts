@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AnnotateResult, Annotation, PageText } from '../../lib/protocol/annotations.ts';
+import type { AnnotateResult, Annotation } from '../../lib/protocol/annotations.ts';
+import type { PageText } from '../../lib/protocol/page-text.ts';
 import type { Reply } from '../../lib/protocol/messages.ts';
 import { createAnnotator, type Backend } from '../../lib/page/annotator.ts';
 import type { Painter } from '../../lib/page/highlight.ts';

@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import { annotate } from '../../lib/detect/annotate.ts';
 import { lookupCard } from '../../lib/detect/card-data.ts';
 import { FactIndex } from '../../lib/facts/index.ts';
+import { timelineFor } from '../../lib/facts/timeline.ts';
 import { FactStore } from '../../lib/facts/store.ts';
 import { calls, type CallName, type SenderInfo } from '../../lib/protocol/messages.ts';
 import { createRouter } from '../../lib/background/router.ts';
@@ -18,7 +19,7 @@ import { createSettingsStore, DEFAULT_SETTINGS, type SettingsArea } from '../../
 import type { TabServiceDeps } from '../../lib/background/tab-handlers.ts';
 import { richPack } from '../facts/fixtures.ts';
 import { MANAGE_SAMPLE_REQUESTS } from '../helpers/manage-samples.ts';
-import { createManageDeps } from '../../lib/background/manage-handlers.ts';
+import { createManageDeps } from '../../lib/background/manage-deps.ts';
 
 export const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
@@ -157,7 +158,9 @@ export function startSpiedWorker() {
     index: facts.index,
     listPacks: facts.listPacks,
     ...pipeline,
+    timeline: timelineFor,
     today: () => '2025-07-25',
+    notices: async () => [],
     tabs,
     manage,
   });

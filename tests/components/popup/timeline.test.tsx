@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Timeline } from '../../../components/popup/Timeline.tsx';
 import { ClaimList } from '../../../components/popup/SummaryLists.tsx';
-import type { TimelineItem } from '../../../lib/facts/timeline.ts';
+import type { TimelineItem } from '../../../lib/protocol/messages.ts';
 
 const items: TimelineItem[] = [
   {
