@@ -41,6 +41,8 @@ interface Load {
   heapStartMB: number;
   runs: number;
   rescanMs: number;
+  /** The rescan's longest slice (its read and paint run in slices: lib/page/slices.ts). */
+  sliceMs: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,13 +88,15 @@ async function load(context: BrowserContext, url: string, withExtension: boolean
     const heapMB = await heapAfterGc(page);
     let runs = 0;
     let rescanMs = 0;
+    let sliceMs = 0;
     if (withExtension) {
       runs = (await hookSnapshot(page))?.runs ?? 0;
       const measured = await hookSnapshot(page, 'measure');
       if (!measured?.timings) throw new Error(`no timings from ${url}`);
       rescanMs = measured.timings.extractMs + measured.timings.paintMs;
+      sliceMs = measured.timings.longestSliceMs;
     }
-    return { longTasks: [...longTasks], heapMB, heapStartMB, runs, rescanMs };
+    return { longTasks: [...longTasks], heapMB, heapStartMB, runs, rescanMs, sliceMs };
   } finally {
     await page.close();
   }
@@ -176,8 +180,15 @@ export async function stressFigures(opts: StressOptions): Promise<Figure[]> {
           'lower',
           ext.map((l) => l.rescanMs),
           {
-            note: 'what each batched re-read costs; the test hook\'s "measure"',
+            note: 'what each batched re-read costs, summed over its slices; the test hook\'s "measure"',
           },
+        ),
+        figure(
+          `stress.${name}-slice`,
+          `  its longest slice (a task of its own), ${label}`,
+          'ms',
+          'lower',
+          ext.map((l) => l.sliceMs),
         ),
         figure(
           `stress.${name}-runs`,

@@ -2,7 +2,8 @@
  * `npm run bench`: every figure beside an anchor measured in the same run, checked against the
  * budgets in bench/budgets.ts. Prints a table and writes bench/results.json. Exits 0 even when a
  * budget is missed (it reports), unless `--strict`. `--quick`: two runs per figure (to check the
- * bench itself). `--no-browser`: skip the Chromium figures.
+ * bench itself). `--no-browser`: skip the Chromium figures. `--browser-only`: only the sizes and the
+ * Chromium figures (what the page work needs; the Node, cold-start and CLI rows say "not measured").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ const args = new Set(process.argv.slice(2));
 const strict = args.has('--strict');
 const quick = args.has('--quick');
 const withBrowser = !args.has('--no-browser');
+const browserOnly = args.has('--browser-only');
 const started = performance.now();
 const BUILD_DIR = join(ROOT, '.output', 'bench');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
@@ -310,25 +312,29 @@ async function main(): Promise<number> {
     );
   }
 
-  const node = await nodeFigures({ inputs, log, quick });
-  figures.push(...node.figures);
+  if (!browserOnly) {
+    const node = await nodeFigures({ inputs, log, quick });
+    figures.push(...node.figures);
 
-  log('cold start and heap (fresh processes)');
-  figures.push(...(await coldFigures(quick ? 1 : 3)));
+    log('cold start and heap (fresh processes)');
+    figures.push(...(await coldFigures(quick ? 1 : 3)));
 
-  log('CLI batch');
-  try {
-    figures.push(...(await cliFigures(inputs, node.anchors['anchor.compromise-batch'], quick ? 1 : 3)));
-  } catch (error) {
-    figures.push(
-      notMeasured(
-        'cli.batch',
-        'CLI batch',
-        'articles/s',
-        'higher',
-        `not measured: ${(error as Error).message.split('\n')[0]}`,
-      ),
-    );
+    log('CLI batch');
+    try {
+      figures.push(...(await cliFigures(inputs, node.anchors['anchor.compromise-batch'], quick ? 1 : 3)));
+    } catch (error) {
+      figures.push(
+        notMeasured(
+          'cli.batch',
+          'CLI batch',
+          'articles/s',
+          'higher',
+          `not measured: ${(error as Error).message.split('\n')[0]}`,
+        ),
+      );
+    }
+  } else {
+    figures.push(notMeasured('pipeline.seed', 'Node figures', 'ms', 'lower', 'not measured: --browser-only'));
   }
 
   if (withBrowser && built && existsSync(CHROMIUM_PATH)) {

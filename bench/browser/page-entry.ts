@@ -2,13 +2,15 @@
  * Bundled by the bench (esbuild, IIFE) and evaluated in a news page served on loopback: the
  * content script's own modules (extract, anchor, select, paint) timed on a real Chromium DOM, with
  * long tasks observed. `run()` extracts; `paint(result)` anchors and paints what the background
- * answered (the bench computes it in Node with the same pipeline).
+ * answered (the bench computes it in Node with the same pipeline). Both run in slices as in the
+ * content script (lib/page/slices.ts); their time is the sum of the slices (main-thread time).
  */
 import type { AnnotateResult } from '../../lib/protocol/annotations.ts';
-import { rangeFor } from '../../lib/page/anchor.ts';
-import { extractPageWithMap } from '../../lib/page/extract.ts';
+import { anchorSteps } from '../../lib/page/annotator.ts';
+import { extractSteps } from '../../lib/page/extract.ts';
 import { createPainter } from '../../lib/page/highlight.ts';
 import { selectMentions, type MentionKind } from '../../lib/page/mentions.ts';
+import { runSliced, type SliceStats } from '../../lib/page/slices.ts';
 import type { OffsetMap } from '../../lib/page/textmap.ts';
 
 const longTasks: { start: number; duration: number }[] = [];
@@ -20,27 +22,20 @@ let map: OffsetMap | null = null;
 let blocks: [number, number][] = [];
 let since = 0;
 
-/** Runs `fn` in a task of its own (as the content script's work runs), so long tasks are observed. */
-function inTask<T>(fn: () => T): Promise<T> {
-  return new Promise((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(fn());
-      } catch (error) {
-        reject(error as Error);
-      }
-    }, 0),
-  );
+/** Runs `fn` in a task of its own (as the content script's work starts), so long tasks are observed. */
+function inTask<T>(fn: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => setTimeout(() => fn().then(resolve, reject), 0));
 }
 
 let lastPage: { text: string; blocks: [number, number][]; published?: string } | null = null;
 
+const newStats = (): SliceStats => ({ busyMs: 0, longestMs: 0, slices: 0 });
+
 /** Extract, as the content script does at document_idle; the text stays in the page (see `page`). */
-function extractNow(): { ms: number; serialiseMs: number } | null {
+async function extractNow(): Promise<{ ms: number; longestSliceMs: number; serialiseMs: number } | null> {
   since = performance.now();
-  const t = performance.now();
-  const found = extractPageWithMap(document, { today: '2026-01-15' });
-  const ms = performance.now() - t;
+  const stats = newStats();
+  const found = await runSliced(extractSteps(document, { today: '2026-01-15' }), undefined, stats);
   if (!found) return null;
   map = found.map;
   blocks = found.page.blocks;
@@ -48,7 +43,7 @@ function extractNow(): { ms: number; serialiseMs: number } | null {
   // What runtime.sendMessage must do with it: serialise (Chromium uses JSON for extension messages).
   const s = performance.now();
   JSON.stringify({ type: 'annotate', page: found.page });
-  return { ms, serialiseMs: performance.now() - s };
+  return { ms: stats.busyMs, longestSliceMs: stats.longestMs, serialiseMs: performance.now() - s };
 }
 
 /** The last extracted text, fetched in a task of its own (so its transfer is not in extract's task). */
@@ -57,24 +52,28 @@ function page() {
 }
 
 /** Select, anchor and paint the mentions (default settings: first mention per entity per block). */
-function paintNow(result: Pick<AnnotateResult, 'annotations' | 'claims'>): { ms: number; ranges: number } {
+async function paintNow(
+  result: Pick<AnnotateResult, 'annotations' | 'claims'>,
+): Promise<{ ms: number; longestSliceMs: number; ranges: number }> {
+  const stats = newStats();
   const t = performance.now();
   const mentions = selectMentions(result, blocks, {
     markAll: false,
     kinds: { entity: true, event: true, claim: true },
     hiddenIds: [],
   });
+  const selectMs = performance.now() - t;
+  const anchored = await runSliced(anchorSteps(document, map ?? { segments: [] }, mentions), undefined, stats);
+  const p = performance.now();
   const byKind: Record<MentionKind, Range[]> = { entity: [], event: [], claim: [] };
-  let ranges = 0;
-  for (const m of mentions) {
-    const range = map ? rangeFor(map, m.start, m.end, document) : null;
-    if (range) {
-      byKind[m.kind].push(range);
-      ranges++;
-    }
-  }
+  for (const m of anchored!.mentions) byKind[m.kind].push(anchored!.ranges.get(m.id)!);
   createPainter(document)?.paint(byKind);
-  return { ms: performance.now() - t, ranges };
+  const paintMs = performance.now() - p;
+  return {
+    ms: selectMs + stats.busyMs + paintMs,
+    longestSliceMs: Math.max(stats.longestMs + selectMs, paintMs),
+    ranges: anchored!.ranges.size,
+  };
 }
 
 /** The anchor: a bare TreeWalker over every text node, concatenating their data. */

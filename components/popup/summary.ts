@@ -130,6 +130,7 @@ export function dateSource(from: AnnotateResult['page']['publishedFrom']): strin
     meta: "the page's article:published_time",
     time: 'a <time> element near the headline',
     given: 'the date given',
-    none: 'no date found on the page, so today is used',
+    none: 'no date found on the page or in its text, so claims are not judged',
+    inferred: 'inferred from the article text',
   }[from];
 }

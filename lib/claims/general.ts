@@ -32,6 +32,9 @@ const ORDINAL =
 const NOT_A_CLAIM_BEFORE =
   /(?:\bNHS|\bcall|\bdial|\bphone|\btel\.?|\bline|\bno\.|\bpage|\bsection|\bclause|\bvol\.?)\s*$/i;
 const NOT_A_CLAIM_AFTER = /^(?:\s?\d{3,}|[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i;
+/** Nouns that count the people of whatever group the sentence is about. */
+const GENERIC_PEOPLE =
+  /^\s+(?:of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:(?:striking|nhs|union|voting|eligible|its|their|our|health|more|other)\s+)*(?:members?|staff|workers|employees|membership|colleagues|people)\b/i;
 const BYLINE = /^\s*(?:published|updated|last updated|posted|by\s+[A-Z]|image|photo|copyright|©)/i;
 
 export const findGeneral: ClaimFinder = (ctx) => {
@@ -89,8 +92,28 @@ function numbers(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] {
     const qStart = qualifierStart(ctx.text, start, s.start);
     const claimEnd = cue ? end + cue[0].replace(/\s+$/, '').length : end;
     const claim = ctx.text.slice(qStart, claimEnd);
-    const subject = subjectOf(ctx, i, start);
-    out.push({ start: qStart, end: claimEnd, check: checkValue(ctx, i, claim, stated, measure, subject) });
+    // A head count names whom it counts: a group the pipeline knows, or a generic word ("members",
+    // "staff") that takes the sentence's group; anyone else ("cleaning staff") is not in the records.
+    const own = annotationsIn(ctx, i).find(
+      (a) =>
+        a.kind === 'entity' &&
+        !a.role &&
+        a.entity &&
+        a.start >= end &&
+        a.start < claimEnd &&
+        ctx.index.isWorkforce(a.entity.id),
+    );
+    const generic = GENERIC_PEOPLE.test(after);
+    const subject = subjectOf(ctx, i, start, true, own?.entity?.id);
+    const check =
+      measure.name.startsWith('people') && !own && !generic
+        ? noData(
+            claim,
+            measure.kind,
+            `This counts ${claim.slice(end - qStart).trim()}, a group the fact base holds no figures for.`,
+          )
+        : checkValue(ctx, i, claim, stated, measure, subject);
+    out.push({ start: qStart, end: claimEnd, check });
   }
   return out;
 }
@@ -472,9 +495,17 @@ function checkBetween(ctx: ClaimContext, i: number, claim: string, m: RegExpMatc
   // The two ends may be in this sentence or the one before ("…strike on 21 December. It comes a day after…").
   const windows = [...(i > 0 ? dateWindows(ctx, i - 1) : []), ...dateWindows(ctx, i)];
   const linked = [...(i > 0 ? subjectOf(ctx, i - 1, ctx.sents[i - 1]!.start).linked : []), ...subject.linked];
+  // Every group the sentence names may own one end: "ambulance workers … a day after nurses …".
+  const named = annotationsIn(ctx, i).filter(
+    (a) => a.kind === 'entity' && !a.role && a.entity && ctx.index.isWorkforce(a.entity.id),
+  );
   const events = [
     ...linked,
-    ...subjectEvents(ctx, { ...subject, ids: new Set(), window: undefined }, ['strike']),
+    ...named.flatMap((a) =>
+      subjectEvents(ctx, { ...subject, ids: ctx.index.related(a.entity!.id), linked: [], window: undefined }, [
+        'strike',
+      ]),
+    ),
   ].filter((e) => e.startDate && isFullDate(e.startDate));
   const points = [
     ...windows.filter((w) => w.from === w.to).map((w) => w.from),

@@ -36,6 +36,35 @@ function outsideCoverage(f: FoundClaim): FoundClaim {
   };
 }
 
+/** How the article's date is known: given (by the page or the user), inferred from the text, or not at all. */
+export type ClaimDating =
+  { kind: 'given' } | { kind: 'inferred'; exact: boolean; note: string } | { kind: 'undated'; note: string };
+
+/** A date read relative to the article's date ("today", "last month", a bare weekday). */
+const RELATIVE_CLAIM =
+  /\b(?:today|tonight|tomorrow|yesterday|this|next|last|earlier|later|recently|new year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+
+/** Every claim of an undated article, and relative dates anchored only to an inferred window, are not judged. */
+function dated(f: FoundClaim, dating: ClaimDating): FoundClaim {
+  if (dating.kind === 'given') return f;
+  const undecided =
+    dating.kind === 'undated' ||
+    (!dating.exact && (f.check.kind === 'date' || f.check.kind === 'duration') && RELATIVE_CLAIM.test(f.check.claim));
+  if (undecided)
+    return {
+      ...f,
+      check: {
+        ...f.check,
+        verdict: 'no-data',
+        explanation:
+          dating.kind === 'undated'
+            ? dating.note
+            : `${dating.note} This claim is relative to that date, so checking it would be circular.`,
+      },
+    };
+  return { ...f, check: { ...f.check, explanation: `${f.check.explanation} ${dating.note}` } };
+}
+
 /** Finds and checks the claims of a text; overlapping claims keep the earlier finder's. */
 export function checkClaims(
   text: string,
@@ -44,6 +73,7 @@ export function checkClaims(
   annotations: Annotation[],
   sents?: Span[],
   mode: NlpMode = 'selective',
+  dating: ClaimDating = { kind: 'given' },
 ): Annotation[] {
   const ctx = claimContext(text, date, index, annotations, sents, mode);
   const kept: FoundClaim[] = [];
@@ -51,7 +81,7 @@ export function checkClaims(
     for (const f of finder(ctx)) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   const covered = index.covers(date);
   return kept
-    .map((f) => (covered ? f : outsideCoverage(f)))
+    .map((f) => dated(covered ? f : outsideCoverage(f), dating))
     .sort((a, b) => a.start - b.start)
     .map((f) => ({
       id: `claim-${f.start}-${f.end}`,

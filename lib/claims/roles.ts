@@ -78,7 +78,8 @@ function checkRole(ctx: ClaimContext, claim: string, role: Annotation, person: A
   };
 }
 
-function period(r: Role): string {
+/** "from 25 October 2022 to 13 November 2023", or the attested window. */
+export function period(r: Role): string {
   if (r.from && r.to) return `from ${formatDate(r.from)} to ${formatDate(r.to)}`;
   if (r.from) return `from ${formatDate(r.from)}`;
   if (r.to) return `until ${formatDate(r.to)}`;

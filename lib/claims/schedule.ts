@@ -10,6 +10,7 @@ import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { groupLabel, groupNear, numberAt, refs, sentenceText, withRelated } from './context.ts';
 import { candidateEvents, datesIn, overlaps, strikeDays, type DateWindow } from './sentence-events.ts';
 import { noData } from './duration.ts';
+import { dateSpans } from './when.ts';
 import { agrees, precisionOf } from './quantity.ts';
 import { appliesTo } from '../detect/nations.ts';
 
@@ -226,7 +227,7 @@ function nearest(events: Event[], w: DateWindow): Event | undefined {
 function endOfDateAfter(ctx: ClaimContext, i: number, cueEnd: number): number {
   const s = ctx.sents[i]!;
   const date = ctx.annotations.find((a) => a.kind === 'date' && a.start >= cueEnd - 1 && a.end <= s.end);
-  const rel = ctx.nlp(i).dates.find((d) => d.start >= cueEnd - 1);
+  const rel = dateSpans(ctx, i).find((d) => d.start >= cueEnd - 1);
   return Math.max(cueEnd, date?.end ?? rel?.end ?? cueEnd);
 }
 

@@ -4,48 +4,25 @@ import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, withRelated } from './context.ts';
 import { appliesTo } from '../detect/nations.ts';
+import { dateSpans, type DateWindow } from './when.ts';
 
-export interface DateWindow {
-  from: string;
-  to: string;
-}
+export type { DateWindow } from './when.ts';
 
-/** Dates written in sentence i (annotated absolute dates, and compromise's relative ones like "last month"). */
+/** "today" and "this week" say when a thing is, not which strike: they do not pick events. */
+const NOT_A_WINDOW = /^(?:today|tonight|this week)$/i;
+
+/** Dates written in sentence i from `after` on: the pipeline's, and relative ones (when.ts). */
 export function datesIn(ctx: ClaimContext, i: number, after = -1): DateWindow[] {
-  const out: DateWindow[] = [];
-  for (const a of annotationsIn(ctx, i)) {
-    if (a.kind !== 'date' || a.start < after) continue;
-    const v = String(a.value);
-    const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-    out.push({ from: startOf(from), to: lastDay(to) });
-  }
-  for (const d of ctx.nlp(i).dates) {
-    if (d.start < after || out.some((o) => o.from === d.from && o.to === d.to)) continue;
-    if (annotationsIn(ctx, i).some((a) => a.kind === 'date' && a.start < d.end && d.start < a.end)) continue;
-    if (/^(today|this week)$/i.test(ctx.text.slice(d.start, d.end).trim())) continue;
-    out.push({ from: d.from, to: d.to });
-  }
-  return out;
+  return dateSpans(ctx, i)
+    .filter((d) => d.start >= after && !NOT_A_WINDOW.test(ctx.text.slice(d.start, d.end).trim()))
+    .map((d) => d.w);
 }
 
 /** The date written nearest to `offset` in sentence i (its clause's date), if any. */
 export function nearestWindow(ctx: ClaimContext, i: number, offset: number): DateWindow | undefined {
-  const spans: { start: number; w: DateWindow }[] = [];
-  for (const a of annotationsIn(ctx, i))
-    if (a.kind === 'date') spans.push({ start: a.start, w: windowOf(String(a.value)) });
-  for (const d of ctx.nlp(i).dates)
-    if (!/^(today|this week)$/i.test(ctx.text.slice(d.start, d.end).trim()))
-      spans.push({ start: d.start, w: { from: d.from, to: d.to } });
-  return spans.sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w;
-}
-
-function windowOf(v: string): DateWindow {
-  const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-  return { from: startOf(from), to: lastDay(to) };
-}
-
-function lastDay(d: string): string {
-  return new Date((dayNumber(endExclusiveOf(d)) - 1) * 86_400_000).toISOString().slice(0, 10);
+  return dateSpans(ctx, i)
+    .filter((d) => !NOT_A_WINDOW.test(ctx.text.slice(d.start, d.end).trim()))
+    .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w;
 }
 
 export function overlaps(ev: Event, w: DateWindow): boolean {

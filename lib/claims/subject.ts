@@ -26,13 +26,19 @@ export interface Subject {
 }
 
 /** The subject of a claim at `offset` in sentence i. */
-export function subjectOf(ctx: ClaimContext, i: number, offset: number, useWindow = true): Subject {
+/** The subject of a claim at `offset` in sentence i; `own`: the group the claim itself names. */
+export function subjectOf(ctx: ClaimContext, i: number, offset: number, useWindow = true, own?: string): Subject {
   // A staff group named in the sentence outranks the union nearest to the claim: "the BMA said
   // consultants…" is about consultants, not every BMA committee.
   const staff = annotationsIn(ctx, i)
     .filter((a) => a.kind === 'entity' && !a.role && a.entity && ctx.index.entity(a.entity.id)?.kind === 'staff-group')
-    .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset));
-  const groups = staff.length ? [staff[0]!.entity!.id] : groupNear(ctx, i, offset);
+    // The group named before the claim is its subject ("ambulance workers will strike on 21 December,
+    // a day after nurses…"); else the nearest after it.
+    .sort(
+      (a, b) =>
+        Number(a.start > offset) - Number(b.start > offset) || Math.abs(a.end - offset) - Math.abs(b.end - offset),
+    );
+  const groups = own ? [own] : staff.length ? [staff[0]!.entity!.id] : groupNear(ctx, i, offset);
   const local = annotationsIn(ctx, i).some(
     (a) => a.kind === 'entity' && !a.role && !!a.entity && ctx.index.isWorkforce(a.entity.id),
   );

@@ -13,6 +13,7 @@ import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { refs, sentenceIndexAt } from './context.ts';
+import { period } from './roles.ts';
 
 /** Office words, longest first. */
 const OFFICES = [
@@ -152,13 +153,6 @@ function checkTitle(ctx: ClaimContext, claim: string, phrase: string, person: An
       : `The fact base has no record of ${entity.name} holding that office.`,
     sources: refs(records.flatMap((r) => r.sources)),
   };
-}
-
-function period(r: Role): string {
-  if (r.from && r.to) return `from ${formatDate(r.from)} to ${formatDate(r.to)}`;
-  if (r.from) return `from ${formatDate(r.from)}`;
-  if (r.to) return `until ${formatDate(r.to)}`;
-  return r.attested ? `(reported ${r.attested.map(formatDate).join(' to ')})` : '';
 }
 
 /** "Jane Doe, director of a union": a titled person the fact base does not know is no-data. */

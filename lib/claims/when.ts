@@ -6,7 +6,12 @@
 import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, sentenceText } from './context.ts';
-import type { DateWindow } from './sentence-events.ts';
+
+/** A window of days, first and last inclusive (ISO). */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
 
 /** Relative dates news uses most, resolved from the article's date without compromise. */
 export const RELATIVE =

@@ -14,7 +14,8 @@ import type { Mention } from './mention.ts';
 import { resolveMentions } from './resolve.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findDatesAndFigures, type FoundValue } from './values.ts';
-import { checkClaims } from '../claims/index.ts';
+import { checkClaims, type ClaimDating } from '../claims/index.ts';
+import { inferArticleDate, inferredNote, UNDATED } from './article-date.ts';
 
 export interface AnnotateOptions {
   /** Today's date (ISO), used when the page has no date. */
@@ -28,8 +29,16 @@ export interface AnnotateOptions {
 /** Annotates a page as of its publication date (or today, when it has none). */
 export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions = {}): AnnotateResult {
   const today = opts.today ?? todayIso();
-  const date = page.published ?? today;
   const text = page.text;
+  // An undated article is never judged as of today: its date is inferred from its own text, and
+  // with no window every date-dependent claim is left undecided (claims/index.ts).
+  const inferred = page.published ? null : inferArticleDate(text, index);
+  const date = page.published ?? inferred?.date ?? today;
+  const dating: ClaimDating = page.published
+    ? { kind: 'given' }
+    : inferred
+      ? { kind: 'inferred', exact: inferred.exact, note: inferredNote(inferred) }
+      : { kind: 'undated', note: UNDATED };
   const nation = documentNation(text);
   const mentions = resolveMentions({ text, date, nation, index, gazetteer: gazetteerFor(index) });
   const sents = sentences(text);
@@ -40,13 +49,16 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
     ...found.map((f) => foundToAnnotation(f, text)),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const claims =
-    opts.claims === false || mentions.length === 0 ? [] : checkClaims(text, date, index, annotations, sents, opts.nlp);
+    opts.claims === false || mentions.length === 0
+      ? []
+      : checkClaims(text, date, index, annotations, sents, opts.nlp, dating);
   return {
     page: {
       url: page.url,
       title: page.title,
       published: date,
-      publishedFrom: page.published ? page.publishedFrom : 'none',
+      publishedFrom: page.published ? page.publishedFrom : inferred ? 'inferred' : 'none',
+      ...(dating.kind === 'given' ? {} : { dateNote: dating.note }),
       packVersion: index.packVersion,
     },
     annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),

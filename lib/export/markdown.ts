@@ -18,7 +18,8 @@ const DATE_FROM: Record<string, string> = {
   meta: "the page's meta tags",
   time: "the page's <time> element",
   given: 'given by the user',
-  none: 'no date on the page: annotated as of the day it was read',
+  none: 'no date on the page or in its text: claims not judged',
+  inferred: 'inferred from the article text',
 };
 
 function header(input: ExportInput): string[] {
@@ -30,6 +31,7 @@ function header(input: ExportInput): string[] {
     '',
     `- Article: ${url}`,
     `- Published: ${mdText(formatDate(page.published))} (${mdText(DATE_FROM[page.publishedFrom] ?? page.publishedFrom)})`,
+    ...(page.dateNote ? [`- Date: ${mdText(page.dateNote)}`] : []),
     `- Report: ${mdText(`${name} ${version}, fact pack ${packVersion}, ${input.created}`)}`,
   ];
 }

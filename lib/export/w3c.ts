@@ -25,7 +25,8 @@ const DATE_FROM: Record<string, string> = {
   meta: "Date read from the page's meta tags.",
   time: "Date read from the page's <time> element.",
   given: 'Date given by the user.',
-  none: 'No date found on the page: annotated as of the day it was read.',
+  none: 'No date found on the page or in its text: claims are not judged.',
+  inferred: 'Inferred from the article text.',
 };
 
 function motivationOf(a: Annotation): Motivation {
@@ -126,7 +127,7 @@ export function w3cCollection(input: ExportInput): W3CCollection {
       type: 'Text',
       'schema:headline': page.title,
       'schema:datePublished': page.published,
-      'schema:description': DATE_FROM[page.publishedFrom] ?? '',
+      'schema:description': page.dateNote ?? DATE_FROM[page.publishedFrom] ?? '',
     },
     total: items.length,
     first: { id: `${base}page/1`, type: 'AnnotationPage', partOf: `${base}collection`, startIndex: 0, items },

@@ -88,14 +88,18 @@ export function positionsFor(
   return { start: from, end: to };
 }
 
-/** A DOM Range covering text offsets [start, end), or null (see positionsFor). */
+/**
+ * A DOM Range covering text offsets [start, end), or null (see positionsFor). Also null when the
+ * span crosses from one tree into another (shadow-root text and slotted light-DOM text read as one
+ * sentence): a Range cannot hold that, and `setEnd` in another tree would collapse it.
+ */
 export function rangeFor(map: OffsetMap, start: number, end: number, doc: Document): Range | null {
   const pos = positionsFor(map, start, end);
   if (!pos) return null;
   const range = doc.createRange();
   range.setStart(pos.start.node, pos.start.offset);
   range.setEnd(pos.end.node, pos.end.offset);
-  return range;
+  return range.collapsed ? null : range;
 }
 
 const byNodeCache = new WeakMap<OffsetMap, Map<Node, TextSegment[]>>();
@@ -112,6 +116,11 @@ function segmentsOf(map: OffsetMap, node: Node): TextSegment[] {
     byNodeCache.set(map, byNode);
   }
   return byNode.get(node) ?? [];
+}
+
+/** Whether any of the extracted text came from `node`. */
+export function mapsNode(map: OffsetMap, node: Node): boolean {
+  return segmentsOf(map, node).length > 0;
 }
 
 /**

@@ -2,9 +2,16 @@
  * The article's visible text as PageText (DESIGN.md "Contracts"), from any Document: the page's
  * own in the content script, a linkedom one in the CLI, happy-dom in tests. No `browser.*`; layout
  * APIs (`checkVisibility`) are used only where they exist.
+ *
+ * The text is read as the page renders it: through open shadow roots (web components such as a
+ * `<news-article>` element), nested ones too, and their slots (a slot shows the light-DOM nodes
+ * assigned to it, else its own fallback content). Closed shadow roots stay closed. The read is a
+ * generator (`extractSteps`) that pauses every few dozen nodes, so the content script can run it
+ * in slices (lib/page/slices.ts); `extractPageWithMap` runs it at once.
  */
 import type { PageText } from '../protocol/page-text.ts';
 import { findPublished, findTitle, jsonLdArticles } from './meta.ts';
+import { runNow, type Steps } from './slices.ts';
 import { type OffsetMap, TextBuilder } from './textmap.ts';
 
 export type { OffsetMap, TextSegment } from './textmap.ts';
@@ -139,31 +146,73 @@ export function isSkipped(el: Element): boolean {
   return failsVisibility(el);
 }
 
+/** An open shadow root's host, else null (closed roots are never reached: `shadowRoot` is null for them). */
+function hostOf(node: Node | null): Element | null {
+  return node && node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null;
+}
+
+/** The element a node is rendered in: its slot when slotted, its parent, or its shadow root's host. */
+export function renderedParent(node: Node): Element | null {
+  return (node as Element).assignedSlot ?? node.parentElement ?? hostOf(node.parentNode);
+}
+
 function ancestorsVisible(el: Element): boolean {
-  for (let a = el.parentElement; a; a = a.parentElement) {
+  for (let a = renderedParent(el); a; a = renderedParent(a)) {
     if (a.localName === 'header' || a.localName === 'body' || a.localName === 'html') continue;
     if (isSkipped(a)) return false;
   }
   return true;
 }
 
+/** Nodes between pauses of the read (a pause is a few microseconds; a slice is thousands of nodes). */
+const NODES_PER_STEP = 64;
+
+/** One element being read: its rendered children, by sibling links or (a slot's assigned nodes) by index. */
+interface Frame {
+  el: Element;
+  next: Node | null;
+  list: readonly Node[] | null;
+  i: number;
+}
+
+/** The frame for an element's rendered children: its open shadow root's, a slot's assigned nodes, or its own. */
+function frameFor(el: Element, out: TextBuilder): Frame {
+  const shadow = el.shadowRoot;
+  if (shadow) {
+    out.roots.push(shadow);
+    return { el, next: shadow.firstChild, list: null, i: 0 };
+  }
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) return { el, next: null, list: assigned, i: 0 };
+  }
+  return { el, next: el.firstChild, list: null, i: 0 };
+}
+
 /** Walks `root`'s visible text into the builder (iteratively: deep pages must not overflow the stack). */
-function walk(root: Element, out: TextBuilder): void {
-  const stack: { el: Element; next: ChildNode | null }[] = [];
+function* walk(root: Element, out: TextBuilder): Steps<void> {
+  const stack: Frame[] = [];
   const enter = (el: Element): void => {
     if (BLOCK_TAGS.has(el.localName)) out.endBlock();
-    stack.push({ el, next: el.firstChild });
+    stack.push(frameFor(el, out));
   };
   enter(root);
+  let count = 0;
   while (stack.length > 0) {
+    if (++count % NODES_PER_STEP === 0) yield;
     const top = stack[stack.length - 1]!;
-    const node = top.next;
+    let node: Node | null;
+    if (top.list) {
+      node = top.list[top.i++] ?? null;
+    } else {
+      node = top.next;
+      if (node) top.next = node.nextSibling;
+    }
     if (!node) {
       stack.pop();
       if (BLOCK_TAGS.has(top.el.localName)) out.endBlock();
       continue;
     }
-    top.next = node.nextSibling;
     if (node.nodeType === 3) {
       out.addText(node as Text);
     } else if (node.nodeType === 1) {
@@ -190,17 +239,41 @@ const CHROME_ROLES = new Set(['navigation', 'complementary']);
 
 /** Inside navigation, a sidebar or a footer (an ancestor walk: cheaper than closest() in linkedom). */
 function inChrome(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) {
+  for (let a: Element | null = el; a; a = a.parentElement ?? hostOf(a.parentNode)) {
     if (CHROME_TAGS.has(a.localName) || CHROME_ROLES.has(a.getAttribute('role') ?? '')) return true;
   }
   return false;
 }
 
+/** Where to look for the article: the document, then every open shadow root in it (nested too). */
+type Scope = Document | ShadowRoot;
+
+/** Elements looked at between pauses while finding shadow roots. */
+const ELEMENTS_PER_STEP = 256;
+
+/** The document and the open shadow roots under it, in document order (one pass over the elements). */
+function* scopesOf(doc: Document): Steps<Scope[]> {
+  const scopes: Scope[] = [doc];
+  for (let s = 0; s < scopes.length; s++) {
+    const all = scopes[s]!.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
+      const shadow = all[i]!.shadowRoot;
+      if (shadow) scopes.push(shadow);
+    }
+  }
+  return scopes;
+}
+
+function queryAll(scopes: Scope[], selector: string): Element[] {
+  return scopes.flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
+}
+
 /** The parent with the most paragraph text directly inside it (when no semantic element helps). */
-function densestBlock(doc: Document): Element | null {
+function densestBlock(scopes: Scope[]): Element | null {
   const totals = new Map<Element, number>();
-  for (const p of Array.from(doc.querySelectorAll('p'))) {
-    const parent = p.parentElement;
+  for (const p of queryAll(scopes, 'p')) {
+    const parent = p.parentElement ?? hostOf(p.parentNode);
     if (!parent || inChrome(p)) continue;
     totals.set(parent, (totals.get(parent) ?? 0) + (p.textContent ?? '').trim().length);
   }
@@ -212,19 +285,27 @@ function densestBlock(doc: Document): Element | null {
   return best;
 }
 
-/** Candidate article roots, best first (lazily: later ones cost a scan of every paragraph). */
-function* candidates(doc: Document): Generator<Element> {
+/**
+ * Candidate article roots, best first (lazily: later ones cost a scan of every paragraph). Each
+ * query looks at every element of a large page, so a `null` between them marks a pause.
+ */
+function* candidates(scopes: Scope[]): Generator<Element | null> {
   const seen = new Set<Element>();
-  const fresh = (el: Element | null): el is Element => !!el && !seen.has(el) && !!seen.add(el);
-  const body = doc.querySelector('[itemprop="articleBody"]');
+  const fresh = (el: Element | null | undefined): el is Element => !!el && !seen.has(el) && !!seen.add(el);
+  const body = queryAll(scopes, '[itemprop="articleBody"]')[0];
   const fromBody = body && !inChrome(body) ? (body.closest('article') ?? body) : null;
   if (fresh(fromBody)) yield fromBody;
-  const articles = Array.from(doc.querySelectorAll('article')).filter((a) => !inChrome(a));
-  const scored = articles.map((a) => [a, paragraphScore(a)] as const).sort((x, y) => y[1] - x[1]);
-  for (const [article] of scored) if (fresh(article)) yield article;
-  const main = doc.querySelector('main, [role="main"]');
+  yield null;
+  const articles = queryAll(scopes, 'article').filter((a) => !inChrome(a));
+  // Scoring reads every paragraph's text: only worth it when there is a choice.
+  const scored = articles.length > 1 ? articles.map((a) => [a, paragraphScore(a)] as const) : [];
+  for (const [article] of scored.sort((x, y) => y[1] - x[1])) if (fresh(article)) yield article;
+  if (articles.length === 1 && fresh(articles[0])) yield articles[0];
+  yield null;
+  const main = queryAll(scopes, 'main, [role="main"]')[0];
   if (fresh(main)) yield main;
-  const dense = densestBlock(doc);
+  yield null;
+  const dense = densestBlock(scopes);
   if (fresh(dense)) yield dense;
 }
 
@@ -235,14 +316,17 @@ function outsideHeadline(doc: Document, root: Element): Element | null {
   return (h1.textContent ?? '').trim().split(/\s+/).length >= 2 ? h1 : null;
 }
 
-function extractFrom(
+function* extractFrom(
   doc: Document,
   root: Element,
-): { text: string; blocks: [number, number][]; map: OffsetMap } | null {
+): Steps<{ text: string; blocks: [number, number][]; map: OffsetMap } | null> {
   const out = new TextBuilder();
+  // An article found inside shadow roots: those roots hold its text too.
+  for (let at = root.getRootNode(); at.nodeType === 11; at = (at as ShadowRoot).host.getRootNode())
+    out.roots.push(at as ShadowRoot);
   const h1 = outsideHeadline(doc, root);
-  if (h1) walk(h1, out);
-  walk(root, out);
+  if (h1) yield* walk(h1, out);
+  yield* walk(root, out);
   const result = out.finish();
   const rootBlocks = h1 ? result.blocks.length - 1 : result.blocks.length;
   return rootBlocks > 0 ? result : null;
@@ -253,29 +337,56 @@ function documentUrl(doc: Document): string {
   return url && url !== 'about:blank' ? url : '';
 }
 
+/** PageText plus the offset map that turns its offsets back into DOM positions. */
+export interface Extracted {
+  page: PageText;
+  map: OffsetMap;
+}
+
+/**
+ * The read as pausable steps (see lib/page/slices.ts); the result of `extractPageWithMap`. The
+ * article is looked for in the document first (its walk enters the shadow roots inside it); only
+ * when the document itself has none (a page that is one `<news-app>`) are the open shadow roots
+ * searched too, which costs a look at every element.
+ */
+export function* extractSteps(doc: Document, opts: ExtractOptions = {}): Steps<Extracted | null> {
+  const tried = new Set<Element>();
+  for (let deep = 0; deep < 2; deep++) {
+    const scopes = deep ? yield* scopesOf(doc) : [doc];
+    if (deep && scopes.length === 1) break;
+    for (const root of candidates(scopes)) {
+      if (root === null) yield;
+      if (root === null || tried.has(root)) continue;
+      tried.add(root);
+      const found = yield* readRoot(doc, root, opts);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function* readRoot(doc: Document, root: Element, opts: ExtractOptions): Steps<Extracted | null> {
+  if (isSkipped(root) || !ancestorsVisible(root)) return null;
+  const found = yield* extractFrom(doc, root);
+  if (!found) return null;
+  yield; // the metadata below queries the whole document
+  const articles = jsonLdArticles(doc);
+  const page: PageText = {
+    url: (opts.url ?? documentUrl(doc)).slice(0, 4096),
+    title: findTitle(doc, articles),
+    ...findPublished(doc, root, opts.today, articles),
+    text: found.text,
+    blocks: found.blocks,
+  };
+  return { page, map: found.map };
+}
+
 /**
  * PageText plus the offset map that turns its offsets back into DOM positions (see
  * lib/page/anchor.ts `rangeFor`). Null when the page has no article text.
  */
-export function extractPageWithMap(
-  doc: Document,
-  opts: ExtractOptions = {},
-): { page: PageText; map: OffsetMap } | null {
-  for (const root of candidates(doc)) {
-    if (isSkipped(root) || !ancestorsVisible(root)) continue;
-    const found = extractFrom(doc, root);
-    if (!found) continue;
-    const articles = jsonLdArticles(doc);
-    const page: PageText = {
-      url: (opts.url ?? documentUrl(doc)).slice(0, 4096),
-      title: findTitle(doc, articles),
-      ...findPublished(doc, root, opts.today, articles),
-      text: found.text,
-      blocks: found.blocks,
-    };
-    return { page, map: found.map };
-  }
-  return null;
+export function extractPageWithMap(doc: Document, opts: ExtractOptions = {}): Extracted | null {
+  return runNow(extractSteps(doc, opts));
 }
 
 /**

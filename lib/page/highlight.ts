@@ -37,6 +37,14 @@ export interface Painter {
   paint(ranges: Record<MentionKind, Range[]> & { quiet?: Range[] }): void;
   /** Mark the keyboard's current mention (null: none). */
   setCurrent(range: Range | null): void;
+  /** Take these ranges out of every highlight at once (text the page just edited). */
+  remove(ranges: Range[]): void;
+  /**
+   * Adopt the highlight styles into these open shadow roots too: a document's styles do not reach
+   * into shadow trees, so `::highlight()` rules must be in each root whose text is highlighted.
+   * Adopted again where the page has since replaced a root's sheets.
+   */
+  styleRoots(roots: readonly ShadowRoot[]): void;
   /** Remove every highlight (the stylesheet stays until `destroy`). */
   clear(): void;
   /** Remove the highlights and the stylesheet. */
@@ -45,7 +53,7 @@ export interface Painter {
 
 type HighlightGlobals = typeof globalThis & {
   CSS?: { highlights?: Map<string, unknown> };
-  Highlight?: new (...ranges: Range[]) => { priority: number };
+  Highlight?: new (...ranges: Range[]) => { priority: number; add(range: Range): void };
 };
 
 /** Whether this browser has the Highlight API (Chromium 105+, Firefox 140+). */
@@ -67,23 +75,39 @@ export function adoptStyles(doc: Document, css: string): () => void {
   return adoptSheet(doc, styleSheet(doc, css));
 }
 
+/** Whether a document or shadow root still has `sheet` among its adopted sheets (read by index: browser-differences.ts). */
+function hasSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
+  const list = target.adoptedStyleSheets;
+  for (let i = 0; i < list.length; i++) if (list[i] === sheet) return true;
+  return false;
+}
+
 /** A painter for `doc`, or null when the browser has no Highlight API (then nothing is marked). */
 export function createPainter(doc: Document): Painter | null {
   if (!supportsHighlights()) return null;
   const g = globalThis as Required<HighlightGlobals>;
-  const registry = g.CSS.highlights!;
-  let unadopt: (() => void) | null = null;
+  const registry = g.CSS.highlights! as unknown as Map<string, Set<Range>>;
+  let sheet: CSSStyleSheet | null = null;
+  /** Where the sheet is adopted, and how to take it out again. */
+  const adopted = new Map<Document | ShadowRoot, () => void>();
+  const adopt = (target: Document | ShadowRoot) => {
+    sheet ??= styleSheet(doc, HIGHLIGHT_CSS);
+    if (adopted.has(target) && hasSheet(target, sheet)) return;
+    adopted.set(target, adoptSheet(target, sheet));
+  };
   const ensureStyles = () => {
-    unadopt ??= adoptStyles(doc, HIGHLIGHT_CSS);
+    if (!adopted.has(doc)) adopt(doc);
   };
   const set = (key: keyof typeof HIGHLIGHT_NAMES, ranges: Range[]) => {
     if (ranges.length === 0) {
       registry.delete(HIGHLIGHT_NAMES[key]);
       return;
     }
-    const highlight = new g.Highlight(...ranges);
+    // One by one: spreading thousands of ranges into the constructor could overflow the stack.
+    const highlight = new g.Highlight();
+    for (const range of ranges) highlight.add(range);
     highlight.priority = PRIORITY[key];
-    registry.set(HIGHLIGHT_NAMES[key], highlight);
+    registry.set(HIGHLIGHT_NAMES[key], highlight as unknown as Set<Range>);
   };
   const clear = () => {
     for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
@@ -100,11 +124,20 @@ export function createPainter(doc: Document): Painter | null {
       ensureStyles();
       set('current', range ? [range] : []);
     },
+    remove(ranges) {
+      for (const name of Object.values(HIGHLIGHT_NAMES)) {
+        const highlight = registry.get(name);
+        if (highlight) for (const range of ranges) highlight.delete(range);
+      }
+    },
+    styleRoots(roots) {
+      for (const root of roots) if (root.isConnected !== false) adopt(root);
+    },
     clear,
     destroy() {
       clear();
-      unadopt?.();
-      unadopt = null;
+      for (const undo of adopted.values()) undo();
+      adopted.clear();
     },
   };
 }

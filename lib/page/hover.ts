@@ -11,15 +11,28 @@ import { mentionsAt, type Mention } from './mentions.ts';
 import { contains, type Box } from './position.ts';
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
 };
 
 /**
  * The DOM position of the caret at a viewport point, or null. `caretPositionFromPoint` is in
  * Chromium (128+) and Firefox; older Chromium's `caretRangeFromPoint` is not worth its bytes here.
+ * It enters only the shadow roots it is given (the open ones the article was read through; else
+ * it answers with the host's position); Firefox enters shadow roots anyway, and a position in
+ * text we did not read maps to no mention.
  */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const pos = (doc as CaretDocument).caretPositionFromPoint?.(x, y);
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
+  const caret = (doc as CaretDocument).caretPositionFromPoint;
+  const pos = caret?.call(doc, x, y, shadowRoots.length > 0 ? { shadowRoots } : undefined);
   return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
 }
 
@@ -34,7 +47,7 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
 
 /** The mention under a viewport point, or null. */
 export function mentionAtPoint(doc: Document, state: Annotated, x: number, y: number): Mention | null {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, state.map.roots);
   if (!caret || caret.node.nodeType !== 3) return null;
   const t = offsetFor(state.map, caret.node, caret.offset);
   if (t === null) return null;

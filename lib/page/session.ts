@@ -69,6 +69,7 @@ export function startSession(deps: SessionDeps): void {
     onUpdate: (state) => {
       cards.update(state);
       navigator.update(state);
+      if (state?.map.roots) watcher.observe(state.map.roots);
     },
   });
 
@@ -79,6 +80,7 @@ export function startSession(deps: SessionDeps): void {
     doc,
     isOwn: (node) => node.nodeName.toLowerCase() === HOST_TAG,
     onChange: () => void annotator.run(),
+    onEdited: (nodes) => annotator.forget(nodes),
     onNavigate: () => {
       navigator.stop(false);
       cards.close();

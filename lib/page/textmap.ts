@@ -23,6 +23,11 @@ export interface TextSegment {
 /** Text offset ↔ DOM position map for one extraction; segments are sorted and do not overlap. */
 export interface OffsetMap {
   segments: TextSegment[];
+  /**
+   * The open shadow roots the text was read through, in reading order: the highlight styles are
+   * adopted there, the page watcher observes them, hit-testing passes them to `caretPositionFromPoint`.
+   */
+  roots?: ShadowRoot[];
 }
 
 const WS = /[ \t\n\r\f\u00a0]+/g;
@@ -38,6 +43,8 @@ export class TextBuilder {
   private pending: { node: Text | null; offset: number } | null = null;
   readonly blocks: [number, number][] = [];
   readonly segments: TextSegment[] = [];
+  /** Open shadow roots entered (see OffsetMap.roots). */
+  readonly roots: ShadowRoot[] = [];
 
   /** Appends a Text node's data, collapsing whitespace. */
   addText(node: Text): void {
@@ -85,7 +92,9 @@ export class TextBuilder {
   /** The text and blocks so far, and the map. */
   finish(): { text: string; blocks: [number, number][]; map: OffsetMap } {
     this.endBlock();
-    return { text: this.parts.join(''), blocks: this.blocks, map: { segments: this.segments } };
+    const map: OffsetMap = { segments: this.segments };
+    if (this.roots.length > 0) map.roots = this.roots;
+    return { text: this.parts.join(''), blocks: this.blocks, map };
   }
 
   private word(str: string, node: Text, nodeOffset: number): void {

@@ -10,6 +10,14 @@
  * `MAX_WAIT_MS` while the page keeps changing, and one more once it settles. A newer run supersedes
  * an older one still waiting for the background (lib/page/annotator.ts). tests/e2e/big-pages.e2e.test.ts
  * counts the runs; `npm run bench` measures the main-thread time, long tasks and heap growth.
+ *
+ * What counts as a change: nodes added or removed; text edited (and the highlights on edited text
+ * are dropped at once, in the observer's callback, before the page paints: `onEdited`); and
+ * attribute changes that can reveal or hide text (`class`, a `style` that touches `display` or
+ * `visibility`, `hidden`, `aria-hidden`, `open`) on elements with content, such as a paywall or a
+ * "read more" that only flips a class. These schedule the same debounced re-read, under the same
+ * limits. Open shadow roots the read went through are observed too (`observe`); closed ones are not
+ * reachable and stay closed.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_WAIT_MS, MUTATION_DEBOUNCE_MS } from './timing.ts';
@@ -21,6 +29,8 @@ export interface WatchDeps {
   isOwn: (node: Node) => boolean;
   /** The page's content changed (debounced). */
   onChange: () => void;
+  /** These text nodes' data just changed (called at once, from the observer's callback). */
+  onEdited: (nodes: Set<Node>) => void;
   /** The URL changed without a page load. */
   onNavigate: (url: URL) => void;
 }
@@ -63,8 +73,37 @@ export function debounce(
   };
 }
 
-/** Watch the page; returns a function that drops any pending change notification. */
-export function watchPage({ ctx, doc, isOwn, onChange, onNavigate }: WatchDeps): { cancelPending: () => void } {
+/** Attributes whose change can show or hide text (lib/page/extract.ts `isSkipped`, and CSS through classes). */
+export const VISIBILITY_ATTRIBUTES = ['class', 'style', 'hidden', 'aria-hidden', 'open'];
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: VISIBILITY_ATTRIBUTES,
+  attributeOldValue: true,
+};
+
+/**
+ * Whether an attribute change may reveal or hide text: the value really changed, the element has
+ * content, and a `style` change touches `display` or `visibility` (a style animated every frame,
+ * a transform or an opacity, does not make us re-read the page).
+ */
+export function mayChangeVisibility(record: MutationRecord): boolean {
+  const el = record.target as Element;
+  if (el.firstChild === null && !el.shadowRoot) return false;
+  const now = el.getAttribute(record.attributeName ?? '');
+  if (now === record.oldValue) return false;
+  if (record.attributeName !== 'style') return true;
+  return /display|visibility/i.test(`${record.oldValue ?? ''} ${now ?? ''}`);
+}
+
+/** Watch the page; `observe` adds open shadow roots; `cancelPending` drops a pending change notification. */
+export function watchPage({ ctx, doc, isOwn, onChange, onEdited, onNavigate }: WatchDeps): {
+  cancelPending: () => void;
+  observe: (roots: readonly ShadowRoot[]) => void;
+} {
   const changed = debounce(
     (fn, ms) => ctx.setTimeout(fn, ms),
     (id) => clearTimeout(id),
@@ -73,9 +112,22 @@ export function watchPage({ ctx, doc, isOwn, onChange, onNavigate }: WatchDeps):
     MAX_WAIT_MS,
   );
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !isOwnMutation(r, isOwn))) changed.call();
+    let changes = false;
+    let edited: Set<Node> | null = null;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (isOwn(record.target)) continue;
+        (edited ??= new Set()).add(record.target);
+        changes = true;
+      } else if (!changes && !isOwnMutation(record, isOwn)) {
+        changes = record.type === 'childList' || mayChangeVisibility(record);
+      }
+    }
+    if (edited) onEdited(edited);
+    if (changes) changed.call();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, OBSERVE);
+  const observed = new WeakSet<ShadowRoot>();
   ctx.onInvalidated(() => {
     observer.disconnect();
     changed.cancel();
@@ -84,5 +136,14 @@ export function watchPage({ ctx, doc, isOwn, onChange, onNavigate }: WatchDeps):
     changed.cancel();
     onNavigate(event.newUrl);
   });
-  return { cancelPending: () => changed.cancel() };
+  return {
+    cancelPending: () => changed.cancel(),
+    observe(roots) {
+      for (const root of roots) {
+        if (observed.has(root)) continue;
+        observed.add(root);
+        observer.observe(root, OBSERVE);
+      }
+    },
+  };
 }

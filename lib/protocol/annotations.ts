@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { SOURCE_TIERS } from '../sources/tiers.ts';
 
-export const PublishedFrom = z.enum(['json-ld', 'meta', 'time', 'none', 'given']);
+/** Where the article's date came from; 'inferred': from its own text (page.dateNote says how). */
+export const PublishedFrom = z.enum(['json-ld', 'meta', 'time', 'none', 'given', 'inferred']);
 export type PublishedFrom = z.infer<typeof PublishedFrom>;
 
 /** THE reference to a source wherever one is shown (cards, claims, search, exports); see lib/sources/. */
@@ -104,6 +105,8 @@ export const AnnotateResult = z.object({
     title: z.string(),
     published: z.string(),
     publishedFrom: PublishedFrom,
+    /** How the date was inferred (publishedFrom 'inferred'), or why claims were not judged (none). */
+    dateNote: z.optional(z.string()),
     packVersion: z.string(),
   }),
   annotations: z.array(Annotation),

@@ -18,6 +18,17 @@ const PATH = '/news/health-66600000';
 const BUILD_DIR = join(ROOT, '.output', 'firefox-mv2');
 const SHOTS = join(ROOT, '.output', 'e2e-screenshots');
 const seed = readFileSync(join(ROOT, 'tests/fixtures/seed-article.html'), 'utf8');
+const SHADOW_PATH = '/news/health-66600001';
+/** Issue 15: the article inside an open shadow root (a web component), as in built-pages.e2e.test.ts. */
+const shadowArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Doctors strike</title>
+<meta property="article:published_time" content="2025-07-20T09:00:00Z"></head><body><news-article></news-article>
+<script>customElements.define('news-article', class extends HTMLElement {
+  connectedCallback() {
+    this.attachShadow({ mode: 'open' }).innerHTML = '<article><h1>Resident doctors begin five-day strike</h1>' +
+      '<p>Resident doctors in England walked out for five days, the British Medical Association said.</p>' +
+      '<p>Wes Streeting said the strike was unnecessary and urged the union to return to talks.</p></article>';
+  }
+});</script></body></html>`;
 
 /** A production Firefox build (never the loopback test hosts or the test hook). */
 function buildProductionFirefox(): void {
@@ -135,7 +146,7 @@ describe('Firefox ESR: the production build on a news site', () => {
   const setup = useResource<Setup>(
     async () => {
       buildProductionFirefox();
-      const server = await serveHttps({ [PATH]: { body: seed } }, HOST);
+      const server = await serveHttps({ [PATH]: { body: seed }, [SHADOW_PATH]: { body: shadowArticle } }, HOST);
       const downloads = mkdtempSync(join(tmpdir(), 'nhs-context-downloads-'));
       let firefox: FirefoxSession | undefined;
       try {
@@ -328,5 +339,30 @@ describe('Firefox ESR: the production build on a news site', () => {
     expect(text).toContain('What changed');
     expect(text).toContain(version);
     await firefox.send('browsingContext.close', { context: options });
+  });
+
+  it('highlights an article inside an open shadow root, with the styles adopted there', async () => {
+    const { firefox, articleUrl } = setup();
+    const tab = await firefox.openTab(articleUrl.replace(PATH, SHADOW_PATH));
+    const seen = await until(
+      () =>
+        firefox.evaluate<{ inRoot: string[]; styled: boolean }>(
+          tab,
+          `(() => {
+            const root = document.querySelector('news-article').shadowRoot;
+            const inRoot = [];
+            for (const h of CSS.highlights.values())
+              for (const r of h) if (r.startContainer.getRootNode() === root) inRoot.push(r.toString());
+            const styled = [...root.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('nhs-context')));
+            return { inRoot, styled };
+          })()`,
+        ),
+      (v) => v.inRoot.includes('Wes Streeting') && v.styled,
+      20_000,
+    );
+    expect(seen.inRoot).toContain('Wes Streeting');
+    expect(seen.inRoot).toContain('British Medical Association');
+    expect(seen.styled).toBe(true);
+    await firefox.send('browsingContext.close', { context: tab });
   });
 });

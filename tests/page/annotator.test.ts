@@ -58,6 +58,8 @@ function setup(names = ['Steve Barclay', 'Wes Streeting']) {
   const painter: Painter = {
     paint: (r) => void painted.push(r),
     setCurrent: vi.fn(),
+    remove: vi.fn(),
+    styleRoots: vi.fn(),
     clear: vi.fn(),
     destroy: vi.fn(),
   };
@@ -119,6 +121,30 @@ describe('createAnnotator', () => {
     document.querySelector('article .standfirst')!.append(' Steve Barclay said more.');
     await annotator.run();
     expect(backend.annotate).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops the highlights on text the page edited at once, and paints them again if the text comes back', async () => {
+    const { annotator, painter, updates } = setup();
+    await annotator.run();
+    const barclay = annotator.state!.ranges.get(annotator.state!.mentions.find((m) => m.name === 'Steve Barclay')!.id)!;
+    const edited = barclay.startContainer as Text;
+    const others = annotator.state!.mentions.filter((m) => {
+      const r = annotator.state!.ranges.get(m.id)!;
+      return !r.intersectsNode(edited);
+    });
+    const remove = vi.spyOn(painter, 'remove');
+    const before = updates.length;
+    annotator.forget(new Set([edited]));
+    expect(remove).toHaveBeenCalledTimes(1);
+    expect(remove.mock.calls[0]![0]).toContain(barclay);
+    expect(annotator.state!.mentions.map((m) => m.id)).toEqual(others.map((m) => m.id));
+    expect(updates.length).toBe(before + 1);
+    // A node that is not part of the article changes nothing.
+    annotator.forget(new Set([document.createTextNode('x')]));
+    expect(remove).toHaveBeenCalledTimes(1);
+    // The same text read again (the edit was undone) is painted again, not skipped as unchanged.
+    await annotator.run();
+    expect(annotator.state!.mentions.length).toBe(others.length + 1);
   });
 
   it('lets a newer run win over a slower older one', async () => {

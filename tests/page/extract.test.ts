@@ -286,6 +286,71 @@ describe('happy-dom: real Ranges and stylesheet visibility', () => {
   });
 });
 
+describe('open shadow roots (happy-dom)', () => {
+  const parse = parsers[1]![1];
+  /** Fill a shadow root from markup (parsed by DOMParser, never assigned as innerHTML). */
+  const fill = (root: ShadowRoot, html: string) => {
+    const doc = root.ownerDocument;
+    const parsed = new doc.defaultView!.DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+    root.replaceChildren(...Array.from(parsed.body.childNodes).map((node) => doc.importNode(node, true)));
+  };
+  const OTHER = 'Health Secretary Wes Streeting said the strike was unnecessary and urged talks.';
+  const QUOTE = 'The union said its members had been left with no choice but to walk out again.';
+
+  it('reads through open roots, nested roots and slots, in rendered order; never into closed roots', () => {
+    const doc = parse(
+      page(
+        '<main><news-article><span slot="lead">SLOTTED lead text here.</span><p>UNSLOTTED</p></news-article></main>',
+      ),
+    );
+    const host = doc.querySelector('news-article')!;
+    const open = host.attachShadow({ mode: 'open' });
+    fill(
+      open,
+      `<article><h1>Doctors strike again</h1><p><slot name="lead">fallback</slot></p><p>${LONG}</p><pull-quote></pull-quote><secret-box></secret-box><p><slot name="none">FALLBACK text of an empty slot.</slot></p></article>`,
+    );
+    const nested = open.querySelector('pull-quote')!.attachShadow({ mode: 'open' });
+    fill(nested, `<blockquote><p>${QUOTE}</p></blockquote>`);
+    fill(open.querySelector('secret-box')!.attachShadow({ mode: 'closed' }), '<p>CLOSED ROOT TEXT</p>');
+    const { page: p, map } = extractPageWithMap(doc)!;
+    expect(p.text).toBe(
+      ['Doctors strike again', 'SLOTTED lead text here.', LONG, QUOTE, 'FALLBACK text of an empty slot.'].join('\n\n'),
+    );
+    expect(map.roots).toEqual([open, nested]);
+    const at = p.text.indexOf('members');
+    const range = rangeFor(map, at, at + 'members'.length, doc)!;
+    expect(range.toString()).toBe('members');
+    expect(range.startContainer.getRootNode()).toBe(nested);
+  });
+
+  it('finds an article that lives only inside a shadow root', () => {
+    const doc = parse(page('<div class="app"><news-app></news-app></div>'));
+    const root = doc.querySelector('news-app')!.attachShadow({ mode: 'open' });
+    fill(
+      root,
+      `<nav><p>Menu menu menu menu menu menu menu menu menu menu menu menu menu.</p></nav><article><p>${LONG}</p><p>${OTHER}</p></article>`,
+    );
+    const { page: p, map } = extractPageWithMap(doc)!;
+    expect(p.text).toBe(`${LONG}\n\n${OTHER}`);
+    expect(map.roots).toEqual([root]);
+  });
+
+  it('gives no range for a span that would cross from a shadow root into slotted text', () => {
+    const doc = parse(
+      page('<main><x-line><b slot="s">Barclay said so, and then he said a lot more again.</b></x-line></main>'),
+    );
+    fill(
+      doc.querySelector('x-line')!.attachShadow({ mode: 'open' }),
+      `<p>Health Secretary Steve <slot name="s"></slot></p><p>${LONG}</p>`,
+    );
+    const { page: p, map } = extractPageWithMap(doc)!;
+    const at = p.text.indexOf('Steve Barclay');
+    expect(at).toBeGreaterThan(0);
+    expect(rangeFor(map, at, at + 'Steve Barclay'.length, doc)).toBeNull();
+    expect(rangeFor(map, at, at + 'Steve'.length, doc)!.toString()).toBe('Steve');
+  });
+});
+
 describe('date and title helpers', () => {
   it('takes the calendar date as written, never converting to UTC', () => {
     expect(dateAsWritten('2023-08-24T23:30:00+01:00')).toBe('2023-08-24');

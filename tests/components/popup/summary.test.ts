@@ -36,7 +36,8 @@ describe('popup summary of the seed article', () => {
 
   it('says where the date came from', () => {
     expect(summary.published).toBe('2023-08-24');
-    expect(dateSource('none')).toMatch(/today/);
+    expect(dateSource('none')).toMatch(/not judged/);
+    expect(dateSource('inferred')).toMatch(/inferred/);
   });
 });
 
