@@ -8,6 +8,7 @@ import type { OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls
 import type { RequestOf } from '../../lib/protocol/messages.ts';
 import { data, type Call } from './client.ts';
 import { errorMap, Field } from './Field.tsx';
+import { SOURCE_TIERS, TIER_MEANING, type SourceTier } from '../../lib/sources/tiers.ts';
 
 type EntityInput = RequestOf<'saveOwnEntity'>['entity'];
 type FactInput = RequestOf<'saveOwnFact'>['fact'];
@@ -133,9 +134,16 @@ function factInput(f: OwnFactView | null, subject: string): FactInput {
     sourceUrl: f.sourceUrl,
     publisher: f.publisher,
     ...(f.sourceDate ? { sourceDate: f.sourceDate } : {}),
+    tier: f.tier,
     ...(f.note ? { note: f.note } : {}),
   };
 }
+
+/** The source-tier choice: by the site (the known-sites table; an unknown site is weak), or the reader's. */
+const TIER_OPTIONS: [string, string][] = [
+  ['', 'Decide by the site (an unknown site counts as weak)'],
+  ...SOURCE_TIERS.map((t): [string, string] => [t, `${t[0]!.toUpperCase()}${t.slice(1)}: ${TIER_MEANING[t]}`]),
+];
 
 /** The fact form also needs what facts can be about. */
 export interface FactFormProps extends FormProps<OwnFactView> {
@@ -154,6 +162,10 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
     // The first match becomes the choice, so typing a name and saving is enough.
     const first = filterSubjects(subjects, text, '')[0];
     if (text.trim() && first) setV({ ...v, subject: first.id });
+  };
+  const setTier = (value: string) => {
+    const { tier: _old, ...rest } = v;
+    setV(value ? { ...rest, tier: value as SourceTier } : rest);
   };
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -237,6 +249,15 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
         value={v.sourceDate ?? ''}
         onInput={set('sourceDate')}
         error={errors.sourceDate}
+      />
+      <Field
+        name="tier"
+        label="How reliable is the source?"
+        value={v.tier ?? ''}
+        onInput={setTier}
+        options={TIER_OPTIONS}
+        hint="Shown beside the source on cards and in exports"
+        error={errors.tier}
       />
       <Field name="note" label="Note" multiline value={v.note ?? ''} onInput={set('note')} />
       {errors[''] ? (

@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from '../settings.ts';
-import { manageCalls } from './manage-calls.ts';
+import { Changes, manageCalls } from './manage-calls.ts';
 import { checkReply, sendChecked, type DataCheck, type Reply, type ReplyError } from './reply.ts';
 
 /** Reply to `lookup`. */
@@ -56,6 +56,8 @@ export const PackSummary = z.object({
   entityCount: z.number(),
   eventCount: z.number(),
   factCount: z.number(),
+  /** What the last update of this pack changed (the bundled pack, after an extension update). */
+  update: z.optional(z.object({ fromVersion: z.string(), at: z.string(), changes: Changes })),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
