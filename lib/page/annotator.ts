@@ -18,6 +18,7 @@ import { mapsNode, rangeFor, type OffsetMap } from './anchor.ts';
 import { extractSteps } from './extract.ts';
 import type { Painter } from './highlight.ts';
 import { selectMentions, type Mention, type MentionKind } from './mentions.ts';
+import type { ReadCache } from './region.ts';
 import { runNow, runSliced, type SliceStats, type Steps } from './slices.ts';
 
 /** The background calls the page needs (lib/protocol/messages.ts), bound to `runtime.sendMessage`. */
@@ -62,6 +63,8 @@ export interface AnnotatorDeps {
   painter: Painter | null;
   /** Told after every paint or clear. */
   onUpdate: (state: Annotated | null) => void;
+  /** Recorded reads, so a re-read after a change walks only the changed region (lib/page/region.ts). */
+  readCache?: ReadCache;
   now?: () => number;
 }
 
@@ -216,7 +219,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     }
     if (!settings?.enabled) return clear();
     const extractStats = newStats();
-    const extracted = await runSliced(extractSteps(deps.doc), () => gen !== generation, extractStats);
+    const extracted = await runSliced(extractSteps(deps.doc, { cache: deps.readCache }), () => gen !== generation, extractStats);
     if (gen !== generation) return;
     if (!extracted) return clear();
     const { page, map } = extracted;
