@@ -176,17 +176,15 @@ interface Frame {
   next: Node | null;
   list: readonly Node[] | null;
   i: number;
-  /** Where a block element's text began (its text is recorded unless a block was found inside). */
+  /** Where a block element's text began (its text is recorded unless it is large). */
   mark: Mark | null;
-  /** A block element is inside: this one is not an innermost block. */
-  inner: boolean;
   /** Read afresh: nothing recorded below is reused. */
   fresh: boolean;
 }
 
 /** The frame for an element's rendered children: its open shadow root's, a slot's assigned nodes, or its own. */
 function frameFor(el: Element, out: TextBuilder, mark: Mark | null, fresh: boolean): Frame {
-  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, mark, inner: false, fresh };
+  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, mark, fresh };
   const shadow = el.shadowRoot;
   if (shadow) {
     out.roots.push(shadow);
@@ -199,8 +197,15 @@ function frameFor(el: Element, out: TextBuilder, mark: Mark | null, fresh: boole
 }
 
 /**
+ * Blocks with more map segments than this are not recorded (a wrapper of the whole article): each
+ * recorded block copies its text and map, so nested wrappers would copy the article many times
+ * over; a re-read walks such a wrapper's children, splicing in theirs.
+ */
+const MAX_RECORDED_SEGMENTS = 256;
+
+/**
  * Walks `root`'s visible text into the builder (iteratively: deep pages must not overflow the
- * stack). With a cache, innermost blocks and left-out elements recorded by an earlier read are
+ * stack). With a cache, blocks and left-out elements recorded by an earlier read are
  * reused unless a change since made them stale (lib/page/region.ts), and this read's are recorded.
  */
 function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> {
@@ -225,13 +230,8 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
     if (!node) {
       stack.pop();
       if (BLOCK_TAGS.has(top.el.localName)) out.endBlock();
-      const parent = stack[stack.length - 1];
-      if (parent && top.mark) {
-        parent.inner = true;
-        if (!top.inner) cache!.set(top.el, out.fragmentSince(top.mark));
-      } else if (parent && top.inner) {
-        parent.inner = true;
-      }
+      if (top.mark && stack.length > 0 && out.segments.length - top.mark.segments <= MAX_RECORDED_SEGMENTS)
+        cache!.set(top.el, out.fragmentSince(top.mark));
       continue;
     }
     if (cache) cache.visited++;
@@ -250,7 +250,6 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
       if (entry) {
         out.endBlock();
         out.replay(entry);
-        top.inner = true;
         continue;
       }
       if (isSkipped(el)) {

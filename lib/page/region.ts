@@ -1,8 +1,8 @@
 /**
- * Re-reading only the changed region. The first read of a page records, for every innermost
- * block-level element (a paragraph, a heading, a list item: a block with no block inside it), the
- * text it gave (a `Fragment`: text, blocks, map segments), and for every left-out element that it
- * was left out. The page watcher hands over its mutation records (`note`); before the next read
+ * Re-reading only the changed region. The first read of a page records, for every block-level
+ * element below the article root (a paragraph, a heading, a list item, a wrapper: all but the
+ * largest, lib/page/extract.ts `MAX_RECORDED_SEGMENTS`), the text it gave (a `Fragment`: text,
+ * blocks, map segments), and for every left-out element that it was left out. The page watcher hands over its mutation records (`note`); before the next read
  * (`flush`) each record drops what it may have made stale:
  * - text edited, nodes added or removed: the recorded fragments of the node's containers (up
  *   through slots and shadow hosts), so those blocks are walked again;
