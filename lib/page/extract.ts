@@ -215,7 +215,7 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
     if (block) out.endBlock();
     stack.push(frameFor(el, out, block && cache ? out.mark() : null, fresh));
   };
-  enter(root, !cache || cache.takeFresh(root));
+  enter(root, !cache || cache.takeFresh(root) || cache.freshAbove(root));
   let count = 0;
   while (stack.length > 0) {
     if (++count % NODES_PER_STEP === 0) yield;
@@ -387,6 +387,12 @@ export interface Extracted {
  */
 export function* extractSteps(doc: Document, opts: ExtractOptions = {}): Steps<Extracted | null> {
   opts.cache?.flush();
+  const found = yield* findAndRead(doc, opts);
+  opts.cache?.settle();
+  return found;
+}
+
+function* findAndRead(doc: Document, opts: ExtractOptions): Steps<Extracted | null> {
   const tried = new Set<Element>();
   for (let deep = 0; deep < 2; deep++) {
     const scopes = deep ? yield* scopesOf(doc) : [doc];

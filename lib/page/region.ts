@@ -128,6 +128,18 @@ export class ReadCache {
     return this.fresh.delete(el);
   }
 
+  /** Whether an element the read starts at lies inside a subtree to read afresh. */
+  freshAbove(el: Element): boolean {
+    for (let at: Node | null = el.parentNode; at; at = at.nodeType === 11 ? (at as ShadowRoot).host : at.parentNode)
+      if (this.fresh.has(at)) return true;
+    return false;
+  }
+
+  /** A read finished: every subtree marked fresh that matters was read (the rest is out of the article). */
+  settle(): void {
+    this.fresh = new WeakSet();
+  }
+
   set(el: Element, entry: Entry): void {
     this.entries.set(el, entry);
   }

@@ -33,7 +33,7 @@ function articleHtml(rand: () => number, sections: number, paragraphs: number): 
     }
     body += '<ul><li>One item</li><li>Another <b>item</b></li></ul><aside>Related: nothing</aside></section>';
   }
-  return `<!doctype html><html><head><title>T</title><style>.paywalled { display: none } .gone { display: none } .open + .shut { display: none }</style></head><body>${body}</article></body></html>`;
+  return `<!doctype html><html><head><title>T</title><style>.paywalled { display: none } .gone { display: none } .open + .shut { display: none } .closed .open p { display: none }</style></head><body>${body}</article></body></html>`;
 }
 
 function setup(html: string) {
@@ -93,6 +93,11 @@ const EDITS: Edit[] = [
   },
   // Remove an element.
   (doc, rand) => pick(doc.querySelectorAll('p, li, em, b'), rand)?.remove(),
+  // Reveal or hide the whole article by a class on the article itself (the read's root).
+  (doc) => {
+    const article = doc.querySelector('article')!;
+    article.classList.toggle('closed');
+  },
   // Reveal or hide a section by class.
   (doc, rand) => {
     const section = pick(doc.querySelectorAll('section'), rand);
