@@ -132,10 +132,11 @@ function failsVisibility(el: Element): boolean {
 }
 
 /** Whether an element (and everything in it) is left out of the article text. */
-export function isSkipped(el: Element): boolean {
-  const tag = el.localName;
+export function isSkipped(el: Element, tag = el.localName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (tag === 'header' && !el.closest(CONTENT)) return true;
+  // Most elements have no attributes: one call instead of eight (each is a wrapper call in the content script).
+  if (!el.hasAttributes()) return failsVisibility(el);
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
@@ -176,6 +177,7 @@ interface Frame {
   next: Node | null;
   list: readonly Node[] | null;
   i: number;
+  block: boolean;
   /** Where a block element's text began (its text is recorded unless it is large). */
   mark: Mark | null;
   /** Read afresh: nothing recorded below is reused. */
@@ -183,8 +185,8 @@ interface Frame {
 }
 
 /** The frame for an element's rendered children: its open shadow root's, a slot's assigned nodes, or its own. */
-function frameFor(el: Element, out: TextBuilder, mark: Mark | null, fresh: boolean): Frame {
-  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, mark, fresh };
+function frameFor(el: Element, out: TextBuilder, block: boolean, mark: Mark | null, fresh: boolean): Frame {
+  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, block, mark, fresh };
   const shadow = el.shadowRoot;
   if (shadow) {
     out.roots.push(shadow);
@@ -210,10 +212,10 @@ const MAX_RECORDED_SEGMENTS = 256;
  */
 function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> {
   const stack: Frame[] = [];
-  const enter = (el: Element, fresh: boolean): void => {
-    const block = BLOCK_TAGS.has(el.localName);
+  const enter = (el: Element, fresh: boolean, tag = el.localName): void => {
+    const block = BLOCK_TAGS.has(tag);
     if (block) out.endBlock();
-    stack.push(frameFor(el, out, block && cache ? out.mark() : null, fresh));
+    stack.push(frameFor(el, out, block, block && cache ? out.mark() : null, fresh));
   };
   enter(root, !cache || cache.takeFresh(root) || cache.freshAbove(root));
   let count = 0;
@@ -229,7 +231,7 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
     }
     if (!node) {
       stack.pop();
-      if (BLOCK_TAGS.has(top.el.localName)) out.endBlock();
+      if (top.block) out.endBlock();
       if (top.mark && stack.length > 0 && out.segments.length - top.mark.segments <= MAX_RECORDED_SEGMENTS)
         cache!.set(top.el, out.fragmentSince(top.mark));
       continue;
@@ -240,7 +242,8 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
       if (cache) cache.textsRead++;
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (SPACE_TAGS.has(el.localName)) {
+      const tag = el.localName;
+      if (SPACE_TAGS.has(tag)) {
         out.space();
         continue;
       }
@@ -252,11 +255,11 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
         out.replay(entry);
         continue;
       }
-      if (isSkipped(el)) {
+      if (isSkipped(el, tag)) {
         cache?.set(el, 'skipped');
       } else {
-        if (CELL_TAGS.has(el.localName)) out.space();
-        enter(el, fresh);
+        if (CELL_TAGS.has(tag)) out.space();
+        enter(el, fresh, tag);
       }
     }
   }
