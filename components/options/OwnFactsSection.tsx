@@ -6,10 +6,12 @@
 import { useState } from 'preact/hooks';
 import type { FlagView, OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls.ts';
 import { data, download } from './client.ts';
-import { safeHref, when } from './format.ts';
+import { safeHref } from '../../lib/util/urls.ts';
+import { when } from './format.ts';
 import { EntityForm, FactForm } from './OwnForms.tsx';
 import type { SectionProps } from './PacksSection.tsx';
 import { useReply } from './use-reply.ts';
+import { tierLabel } from '../../lib/sources/tiers.ts';
 
 /** Own entities and facts: lists, forms, export. */
 export function OwnFactsSection({ call, revision, onChanged }: SectionProps) {
@@ -71,7 +73,7 @@ export function OwnFactsSection({ call, revision, onChanged }: SectionProps) {
         {facts.map((f) => (
           <li key={f.id} data-id={f.id}>
             <strong>{f.subjectName}</strong> ({f.date}): {f.statement} —{' '}
-            <SourceLink url={f.sourceUrl} label={f.publisher} />{' '}
+            <SourceLink url={f.sourceUrl} label={f.publisher} /> ({tierLabel(f)}){' '}
             <button type="button" class="link" onClick={() => setFact(f)} aria-label={`Edit the fact: ${f.statement}`}>
               Edit
             </button>{' '}

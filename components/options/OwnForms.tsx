@@ -8,6 +8,7 @@ import type { OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls
 import type { RequestOf } from '../../lib/protocol/messages.ts';
 import { data, type Call } from './client.ts';
 import { errorMap, Field } from './Field.tsx';
+import { SOURCE_TIERS, TIER_MEANING, type SourceTier } from '../../lib/sources/tiers.ts';
 
 type EntityInput = RequestOf<'saveOwnEntity'>['entity'];
 type FactInput = RequestOf<'saveOwnFact'>['fact'];
@@ -133,9 +134,16 @@ function factInput(f: OwnFactView | null, subject: string): FactInput {
     sourceUrl: f.sourceUrl,
     publisher: f.publisher,
     ...(f.sourceDate ? { sourceDate: f.sourceDate } : {}),
+    tier: f.tier,
     ...(f.note ? { note: f.note } : {}),
   };
 }
+
+/** The source-tier choice: by the site (the known-sites table; an unknown site is weak), or the reader's. */
+const TIER_OPTIONS: [string, string][] = [
+  ['', 'Decide by the site (an unknown site counts as weak)'],
+  ...SOURCE_TIERS.map((t): [string, string] => [t, `${t[0]!.toUpperCase()}${t.slice(1)}: ${TIER_MEANING[t]}`]),
+];
 
 /** The fact form also needs what facts can be about. */
 export interface FactFormProps extends FormProps<OwnFactView> {
@@ -147,6 +155,10 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
   const [v, setV] = useState<FactInput>(() => factInput(editing, subjects[0]?.id ?? ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (key: keyof FactInput) => (value: string) => setV({ ...v, [key]: value });
+  const setTier = (value: string) => {
+    const { tier: _old, ...rest } = v;
+    setV(value ? { ...rest, tier: value as SourceTier } : rest);
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const r = await data(call({ type: 'saveOwnFact', fact: v })).catch((e: unknown) => ({
@@ -214,6 +226,15 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
         value={v.sourceDate ?? ''}
         onInput={set('sourceDate')}
         error={errors.sourceDate}
+      />
+      <Field
+        name="tier"
+        label="How reliable is the source?"
+        value={v.tier ?? ''}
+        onInput={setTier}
+        options={TIER_OPTIONS}
+        hint="Shown beside the source on cards and in exports"
+        error={errors.tier}
       />
       <Field name="note" label="Note" multiline value={v.note ?? ''} onInput={set('note')} />
       {errors[''] ? (

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { PackSummary } from '../../lib/protocol/messages.ts';
 import { chosenText, data, type Call } from './client.ts';
 import { describeChanges } from './format.ts';
+import { PackUpdate } from './PackUpdate.tsx';
 import { useReply } from './use-reply.ts';
 
 /** What every section gets. */
@@ -37,6 +38,7 @@ function PackItem({ pack, onRemove }: { pack: PackSummary; onRemove?: () => void
         {pack.entityCount} entities, {pack.eventCount} events, {pack.factCount} facts; published {pack.published};
         covers {pack.coverage.from} to {pack.coverage.to}
       </span>
+      {pack.update ? <PackUpdate update={pack.update} /> : null}
       {onRemove ? (
         <button type="button" class="link" onClick={onRemove} aria-label={`Remove ${pack.name}`}>
           Remove

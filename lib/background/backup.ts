@@ -14,6 +14,7 @@ import type { Pack } from '../facts/schema.ts';
 import type { FactStore, KeptRow } from '../facts/store.ts';
 import { readSubscriptions, replaceSubscriptions } from '../facts/subscription-store.ts';
 import type { SubscriptionRecord } from '../facts/subscriptions.ts';
+import { withTiers } from '../sources/hosts.ts';
 import type { KeptArticle } from './kept.ts';
 import { Settings, type SettingsStore } from '../settings.ts';
 
@@ -114,6 +115,8 @@ export function planRestore(
     const positioned = parsePackText(text); // the same parse, for its line and column
     return { ok: false, errors: positioned.ok ? [{ path: '$', message: 'Invalid JSON' }] : positioned.errors };
   }
+  // Backups written before source tiers existed: their kept cards cite sources without a tier.
+  if (typeof data === 'object' && data !== null && 'kept' in data) data = { ...data, kept: withTiers(data.kept) };
   const parsed = Backup.safeParse(data);
   if (!parsed.success) {
     return {

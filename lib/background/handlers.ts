@@ -86,7 +86,7 @@ function statusOf(listings: PackListing[], packVersion: string): ReplyOf<'status
   };
 }
 
-function summarise({ meta, origin, counts }: PackListing): PackSummary {
+function summarise({ meta, origin, counts, update }: PackListing): PackSummary {
   return {
     id: meta.id,
     name: meta.name,
@@ -97,5 +97,6 @@ function summarise({ meta, origin, counts }: PackListing): PackSummary {
     entityCount: counts.entities,
     eventCount: counts.events,
     factCount: counts.facts,
+    ...(update ? { update } : {}),
   };
 }

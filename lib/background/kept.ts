@@ -8,6 +8,7 @@ import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.t
 import type { PageText } from '../protocol/page-text.ts';
 import { EXPORTERS, type ExportFormat } from '../export/index.ts';
 import type { FactStore, KeptRow } from '../facts/store.ts';
+import { withTiers } from '../sources/hosts.ts';
 
 /** The article text is kept (for export selectors) only up to this length. */
 const MAX_KEPT_TEXT = 5 * 1024 * 1024;
@@ -38,8 +39,12 @@ export interface KeptSummary {
   createdAt: string;
 }
 
-/** Reads a row of either shape (version 1 rows held one `annotation`). */
-export function keptView(row: KeptRow): KeptArticle {
+/**
+ * Reads a row of either shape (version 1 rows held one `annotation`); sources saved before tiers
+ * existed get their host's tier (lib/sources/hosts.ts).
+ */
+export function keptView(stored: KeptRow): KeptArticle {
+  const row = withTiers(stored);
   return {
     id: row.id ?? 0,
     url: row.url,

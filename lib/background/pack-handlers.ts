@@ -5,9 +5,9 @@
  */
 import { planImport } from '../facts/import-file.ts';
 import { importOwnPack } from '../facts/own-store.ts';
-import { diffPacks } from '../facts/packs.ts';
+import { diffPacks, summariseDiff } from '../facts/packs.ts';
 import type { Pack } from '../facts/schema.ts';
-import { summariseDiff, type SubscriptionRecord } from '../facts/subscriptions.ts';
+import type { SubscriptionRecord } from '../facts/subscriptions.ts';
 import { installedPacks, type ManageDeps } from './manage-deps.ts';
 import type { SubscriptionView } from '../protocol/manage-calls.ts';
 import type { Handlers } from './router.ts';

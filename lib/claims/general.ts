@@ -9,7 +9,7 @@
  */
 import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
-import { dayNumber, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
+import { dayNumber, formatDate, isFullDate, lastDayOf, plural, startOf } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, numberAt, refs, sentenceText } from './context.ts';
 import { noData } from './duration.ts';
@@ -17,7 +17,7 @@ import { strikeDays, type DateWindow } from './sentence-events.ts';
 import { MEASURES, ORDINAL_CUE, RANKING, type Measure } from './measures.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, readNumber, VAGUE, type Qualifier } from './quantity.ts';
 import { daysOf, groupFacts, subjectEvents, subjectOf, type Subject } from './subject.ts';
-import { dateSpans, lastDay } from './when.ts';
+import { dateSpans } from './when.ts';
 
 const WORD =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand)';
@@ -197,7 +197,7 @@ function recordedFor(ctx: ClaimContext, measure: Measure, events: Event[], s: Su
         if (!measure.details.test(key) && !(typeof v === 'string' && measure.details.test(v))) continue;
         const values =
           typeof v === 'number'
-            ? [{ value: v, hedge: 'exactly' as Qualifier, percent: /percent|share|turnout/i.test(key) }]
+            ? [{ value: v, hedge: 'exactly' as Qualifier, percent: /percent|share/i.test(key) }]
             : typeof v === 'string'
               ? numbersIn(v)
               : [];
@@ -205,7 +205,7 @@ function recordedFor(ctx: ClaimContext, measure: Measure, events: Event[], s: Su
           out.push({
             value: n.value,
             hedge: n.hedge,
-            percent: n.percent || /percent|share|turnout/i.test(key),
+            percent: n.percent || (typeof v === 'number' && /percent|share/i.test(key)),
             label: `${e.title}: ${key} ${String(v)}`,
             id: e.id,
             sources: e.sources,
@@ -214,7 +214,37 @@ function recordedFor(ctx: ClaimContext, measure: Measure, events: Event[], s: Su
       }
   }
   for (const f of groupFacts(ctx, s, measure.predicates)) fromFact(f, ctx.index.entity(f.subject)?.name ?? f.subject);
+  // A party's own figures (rule: checked against its recorded claim): the percentages its recorded
+  // statements give, from statements made up to three months after the article.
+  if (measure.name === 'pay erosion' || measure.name === 'pay claim')
+    for (const f of partyStatements(ctx, s, measure.predicates))
+      for (const n of numbersIn(f.statement).filter((x) => x.percent))
+        out.push({
+          value: n.value,
+          hedge: n.hedge,
+          percent: true,
+          label: `${ctx.index.entity(f.subject)?.name ?? f.subject}: ${f.statement}`,
+          id: f.id,
+          sources: f.sources,
+          date: f.asOf ?? null,
+        });
   return out;
+}
+
+/** The statements of the group's own recorded claims around the article's date. */
+function partyStatements(ctx: ClaimContext, s: Subject, predicates: readonly string[]): Fact[] {
+  const d = dayNumber(ctx.date);
+  return [...s.ids].flatMap((id) =>
+    ctx.index
+      .factsAbout(id)
+      .filter(
+        (f) =>
+          predicates.includes(f.predicate) &&
+          !!f.asOf &&
+          dayNumber(startOf(f.asOf)) <= d + 92 &&
+          dayNumber(startOf(f.asOf)) >= d - 366,
+      ),
+  );
 }
 
 /** Whether a recorded number supports the stated one (the one set of number rules, quantity.ts). */
@@ -543,6 +573,9 @@ function checkElapsed(ctx: ClaimContext, i: number, claim: string, st: Stated, s
     .map((j) => sentenceText(ctx, j))
     .join(' ');
   const years = [...nearby.matchAll(/\b(?:since|from)\s+((?:19|20)\d\d)(?:[/-]\d\d)?\b/g)].map((y) => y[1]!);
+  // Pay erosion is measured from a base year the text may give anywhere ("a 26% cut since 2008").
+  if (/\bpay\b|wages?|erosion|real[- ]terms/i.test(sentence))
+    for (const y of ctx.text.matchAll(/\bsince\s+((?:19|20)\d\d)(?:[/-]\d\d)?\b/g)) years.push(y[1]!);
   if (/\bpay\b|erosion|real[- ]terms/i.test(sentence))
     for (const f of groupFacts(ctx, s, ['real-terms-pay-cut-claim', 'cumulative-pay-rise-claim', 'pay-claim-percent']))
       for (const y of f.statement.matchAll(/\bsince\s+((?:19|20)\d\d)/g)) years.push(y[1]!);
@@ -691,7 +724,7 @@ function overlapsWindow(e: Event, w: DateWindow): boolean {
   const days = daysOf(e);
   if (days.length) return days.some((d) => w.from <= d && d <= w.to);
   const s = startOf(e.startDate!);
-  const end = lastDay(e.endDate ?? e.startDate!);
+  const end = lastDayOf(e.endDate ?? e.startDate!);
   // A month-precision event is about that month: compare at the coarser precision.
   return s <= w.to && w.from <= end;
 }

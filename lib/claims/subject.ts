@@ -74,15 +74,16 @@ export function subjectEvents(ctx: ClaimContext, s: Subject, kinds: readonly Eve
     const hit = all.filter((e) => overlaps(e, w) || daysOf(e).some((d) => w.from <= d && d <= w.to));
     if (hit.length) return hit;
   }
+  // Events linked in the sentence first, then the group's others around the article's date.
   const linked = s.linked.filter(fits);
-  if (linked.length) return linked;
-  if (!around) return all;
+  if (!around) return linked.length ? linked : all;
   const d = dayNumber(ctx.date);
-  return all.filter((e) => {
+  const near = all.filter((e) => {
     const start = dayNumber(startOf(e.startDate!));
     const end = dayNumber(endExclusiveOf(e.endDate ?? e.startDate!));
-    return start <= d + AHEAD_DAYS && end >= d - BEHIND_DAYS;
+    return start <= d + AHEAD_DAYS && end >= d - BEHIND_DAYS && !linked.includes(e);
   });
+  return [...linked, ...near];
 }
 
 /** The calendar days of action an event lists (details.days), else none. */

@@ -3,7 +3,7 @@
  * "earlier this week", "last month", "in the new year"), as windows of days seen from the article's
  * date. Relative dates are read here, without compromise.
  */
-import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
+import { addDays, lastDayOf, startOf } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, sentenceText } from './context.ts';
 
@@ -30,7 +30,7 @@ export function relativeWindow(phrase: string, date: string): DateWindow | null 
   const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   const month = (k: number) => {
     const t = new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7);
-    return { from: `${t}-01`, to: lastDay(t) };
+    return { from: `${t}-01`, to: lastDayOf(t) };
   };
   if (p === 'today' || p === 'tonight') return { from: date, to: date };
   if (p === 'tomorrow') return { from: day(1), to: day(1) };
@@ -60,7 +60,7 @@ export function dateSpans(ctx: ClaimContext, i: number): { start: number; end: n
     if (a.kind !== 'date') continue;
     const v = String(a.value);
     const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-    out.push({ start: a.start, end: a.end, w: { from: startOf(from), to: lastDay(to) } });
+    out.push({ start: a.start, end: a.end, w: { from: startOf(from), to: lastDayOf(to) } });
   }
   const s = ctx.sents[i]!;
   for (const m of sentenceText(ctx, i).matchAll(RELATIVE)) {
@@ -71,8 +71,4 @@ export function dateSpans(ctx: ClaimContext, i: number): { start: number; end: n
     if (w) out.push({ start, end, w });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-export function lastDay(d: string): string {
-  return new Date((dayNumber(endExclusiveOf(d)) - 1) * 86_400_000).toISOString().slice(0, 10);
 }

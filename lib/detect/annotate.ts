@@ -7,10 +7,11 @@ import type { PageText } from '../protocol/page-text.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { todayIso } from '../util/dates.ts';
 import { buildCard } from './card-data.ts';
-import { acceptEventNoun, linkEvent } from './event-nouns.ts';
+import { acceptEventNoun, linkEvent, type EventContext } from './event-nouns.ts';
 import { gazetteerFor } from './gazetteer.ts';
 import { documentNation, type Nation } from './nations.ts';
 import type { Mention } from './mention.ts';
+import { relativeDates, type DateCue } from './relative-dates.ts';
 import { resolveMentions } from './resolve.ts';
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findDatesAndFigures, type FoundValue } from './values.ts';
@@ -110,27 +111,46 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
   ];
 }
 
-/** Participants near an event noun: the same sentence first, then the whole text. */
-function eventContext(m: Mention, ctx: Ctx) {
+/** Participants near an event noun and the when of its sentence. */
+function eventContext(m: Mention, ctx: Ctx): EventContext {
   const { sents, text } = ctx;
   const si = spanAt(sents, m.start);
   const sent = si >= 0 ? sents[si]! : { start: m.start, end: m.end };
+  // The sentence's own groups and unions, else the whole text's; the two sentences before it break
+  // ties ("Two days of strikes last month…" after a sentence about consultants).
   let participants = ctx.buckets.participants.get(si) ?? [];
+  const nearby =
+    participants.length > 0 ? participants : [si - 1, si - 2].flatMap((i) => ctx.buckets.participants.get(i) ?? []);
   if (participants.length === 0) participants = ctx.buckets.everywhere;
-  const dates = (ctx.buckets.dates.get(si) ?? []).map((f) => String(f.value));
   const sentence = text.slice(sent.start, sent.end);
+  const cues = [
+    ...(ctx.buckets.dates.get(si) ?? []).map((f) => ({ value: String(f.value), at: f.start })),
+    ...relativeDates(sentence, sent.start, ctx.date).filter((c) => sameClause(text, m, c)),
+  ];
+  const distance = (at: number) => (at < m.start ? m.start - at : Math.max(0, at - m.end));
   return {
     date: ctx.date,
     nation: ctx.nation,
     participants,
-    dates,
+    nearby,
+    dates: cues.sort((a, b) => distance(a.at) - distance(b.at)).map((c) => c.value),
     future: /\b(will|planned|plan|next|announced|set to|upcoming|further|another)\b/i.test(sentence),
     present:
       /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(
         sentence,
       ),
     past: /\b(last|previous|earlier|ago|was|were|led to|took place|had)\b/i.test(sentence),
+    coverage: ctx.index.coverage,
   };
+}
+
+/** Text between an event noun and a relative phrase that would make the phrase date something else. */
+const CLAUSE_BREAK = /[,;:–—()]|\b(which|that|who|when|after|before|while|since|but|and)\b/i;
+
+/** "the walkout next week", "last month's strike": a relative phrase dates the noun only within its clause. */
+function sameClause(text: string, m: Mention, cue: DateCue): boolean {
+  const between = cue.end <= m.start ? text.slice(cue.end, m.start) : text.slice(m.end, cue.at);
+  return between.length <= 40 && !CLAUSE_BREAK.test(between);
 }
 
 interface Buckets {

@@ -6,6 +6,7 @@ import type { Card, CardFact } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';
 import type { Entity, Event, Fact } from '../facts/schema.ts';
 import { dayNumber, distanceFromArticle, formatDate, startOf, todayIso } from '../util/dates.ts';
+import { titleOn } from './held.ts';
 import { foldString } from './text.ts';
 import { sourceRef, sourceRefs } from '../sources/ref.ts';
 
@@ -58,16 +59,13 @@ export function lookupCard(index: FactIndex, query: string, date: string, today 
 }
 
 function entityCard(index: FactIndex, e: Entity, date: string, today: string): Card {
-  const roleOnDate =
+  const rolesText = (on: string) =>
     index
-      .rolesOn(e.id, date)
-      .map((r) => r.title)
+      .rolesOn(e.id, on)
+      .map((r) => titleOn(index, r, r.title, on))
       .join('; ') || null;
-  const roleNowText =
-    index
-      .rolesOn(e.id, today)
-      .map((r) => r.title)
-      .join('; ') || null;
+  const roleOnDate = rolesText(date);
+  const roleNowText = rolesText(today);
   const facts = factsFor(index, e, date);
   return {
     id: e.id,

@@ -201,7 +201,13 @@ export interface EventContext {
   nation: Nation;
   /** Entity ids mentioned near the noun (same sentence first), committees also as their parent. */
   participants: string[];
-  /** Explicit dates found near the noun (ISO or YYYY-MM). */
+  /** Those named in the sentence or the two before it: among events that fit equally, theirs first. */
+  nearby?: string[];
+  /**
+   * When the sentence places the noun, nearest the noun first: dates written in it ("from 15 June",
+   * "in April") and relative phrases resolved against the article's date ("last month", "next
+   * week's"), as ISO dates, YYYY-MM, YYYY or "from/to" intervals.
+   */
   dates: string[];
   /** The sentence speaks of the future ("planned", "will", "next"). */
   future: boolean;
@@ -209,12 +215,30 @@ export interface EventContext {
   past: boolean;
   /** The sentence speaks of now ("today", "this week", "begin"). */
   present: boolean;
+  /**
+   * The fact base's coverage ("2022-10" to "2026-06"), or null. Past its end the fact base cannot
+   * know which strike a text means unless the text dates it inside the coverage.
+   */
+  coverage?: { from: string; to: string } | null;
 }
 
 const PAST_WINDOW = 120;
 const FUTURE_WINDOW = 100;
+/** "The strike goes on today" with no strike on that day: one this close is still the one meant. */
+const PRESENT_WINDOW = 3;
 
-/** The event a noun most likely refers to, or null when the fact base cannot say. */
+/** First and last day (exclusive) of an event, as day numbers; null without a start date. */
+function daysOf(e: Event): { s: number; end: number } | null {
+  if (!e.startDate) return null;
+  const s = dayNumber(startOf(e.startDate));
+  return { s, end: e.endDate ? dayNumber(endExclusiveOf(e.endDate)) : dayNumber(endExclusiveOf(e.startDate)) };
+}
+
+/**
+ * The event a noun most likely refers to, or null when the fact base cannot say. The dates the
+ * sentence gives decide first: a strike dated outside every recorded event stays unlinked rather
+ * than borrowing an older one. Otherwise tense and distance from the article's date choose.
+ */
 export function linkEvent(index: FactIndex, noun: string, ctx: EventContext): Event | null {
   const kind = /ballot/i.test(noun) ? 'ballot' : 'strike';
   const wanted = new Set(ctx.participants);
@@ -223,31 +247,52 @@ export function linkEvent(index: FactIndex, noun: string, ctx: EventContext): Ev
     .filter((e) => appliesTo(e.nation, ctx.nation) && (wanted.size === 0 || e.participants.some((p) => wanted.has(p))));
   if (candidates.length === 0 || wanted.size === 0) return null;
   const today = dayNumber(ctx.date);
-  if (ctx.present) {
-    const ongoing = candidates.find(
-      (e) =>
-        e.startDate &&
-        dayNumber(startOf(e.startDate)) <= today &&
-        today < dayNumber(endExclusiveOf(e.endDate ?? e.startDate)),
-    );
-    if (ongoing) return ongoing;
+  const ongoing = candidates.find((e) => {
+    const d = daysOf(e);
+    return d !== null && d.s <= today && today < d.end;
+  });
+  if (ctx.present && ongoing) return ongoing;
+  // Dates written beside the noun decide: the nearest one that fits an event picks among those it
+  // fits; none fitting means the fact base does not have the event.
+  if (ctx.dates.length > 0) {
+    for (const d of ctx.dates) {
+      const fitting = candidates.filter((e) => overlaps(e, d));
+      const near = new Set(ctx.nearby ?? []);
+      const closest = fitting.filter((e) => e.participants.some((p) => near.has(p)));
+      if (fitting.length > 0) return byTense(closest.length > 0 ? closest : fitting, ctx, Infinity);
+    }
+    return null;
   }
-  // Dates written beside the noun decide: no event on them means the fact base does not have it.
-  if (ctx.dates.length > 0) return candidates.find((e) => ctx.dates.some((d) => overlaps(e, d))) ?? null;
+  // Undated, in an article past the coverage: whatever the text means may be missing from the fact base.
+  if (ctx.coverage && dayNumber(ctx.date) >= dayNumber(endExclusiveOf(ctx.coverage.to))) return null;
+  // "The strike continues" with no strike on or near the day: not an older or later one.
+  if (ctx.present && !ctx.past && !ctx.future) return byTense(candidates, ctx, PRESENT_WINDOW);
+  return byTense(candidates, ctx, null);
+}
+
+/**
+ * The candidate whose dates best fit the tense: ongoing first, then the nearest past event for past
+ * tense and the nearest coming one for the future. `limit` caps the distance in days (null: the
+ * default windows, Infinity: none, for events the sentence already dated).
+ */
+function byTense(candidates: Event[], ctx: EventContext, limit: number | null): Event | null {
+  const today = dayNumber(ctx.date);
+  const futureOnly = ctx.future && !ctx.past;
   let best: Event | null = null;
   let bestScore = Infinity;
   for (const e of candidates) {
-    if (!e.startDate) continue;
-    // A sentence about what is planned is not about a strike that has ended.
-    if (ctx.future && !ctx.past && dayNumber(endExclusiveOf(e.endDate ?? e.startDate)) <= today) continue;
-    const s = dayNumber(startOf(e.startDate));
-    const end = e.endDate ? dayNumber(endExclusiveOf(e.endDate)) : s + 1;
+    const d = daysOf(e);
+    if (!d) continue;
+    const { s, end } = d;
+    // A sentence about what is planned is not about a strike that has ended (unless it dates it).
+    if (futureOnly && limit !== Infinity && end <= today) continue;
     let score: number;
     if (s <= today && today < end) score = 0;
-    else if (end <= today) score = today - end + 1 + (ctx.future && !ctx.past ? 60 : 0);
+    else if (end <= today) score = today - end + 1 + (futureOnly ? 60 : 0);
     else score = s - today + (ctx.future ? 0 : 30) + (ctx.past && !ctx.future ? 200 : 0);
-    const limit = end <= today ? PAST_WINDOW : FUTURE_WINDOW;
-    if (score < bestScore && Math.abs(end <= today ? today - end : s - today) <= limit) {
+    const distance = end <= today ? today - end : Math.max(0, s - today);
+    const max = limit ?? (end <= today ? PAST_WINDOW : FUTURE_WINDOW);
+    if (score < bestScore && distance <= max) {
       best = e;
       bestScore = score;
     }

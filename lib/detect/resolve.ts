@@ -13,6 +13,7 @@ import { NATIONAL_VARIANTS, appliesTo, sentenceNation, type Nation } from './nat
 import { sentences, spanAt, type Span } from './sentences.ts';
 import { findTitles } from './titles.ts';
 import { Occupancy } from './occupancy.ts';
+import { heldAsOfNote, titleOn } from './held.ts';
 import type { Mention } from './mention.ts';
 
 interface Candidate {
@@ -34,7 +35,7 @@ export function resolveMentions(input: ResolveInput): Mention[] {
   const { text, index } = input;
   const candidates = longestFirst(candidatesOf(input), text.length);
   const sents = sentences(text);
-  const onTopic = isOnTopic(candidates, index);
+  const onTopic = isOnTopic(candidates, index, input.date);
   if (!onTopic) return [];
   const named = new Set<string>();
   for (const c of candidates)
@@ -101,24 +102,41 @@ function theOk(text: string, start: number, e: Entry): boolean {
 
 /**
  * A text is about the disputes when it names an anchor entity by an unambiguous alias, or an
- * ambiguous organisation (BMA, GMB…) together with a staff group or a strike.
+ * ambiguous anchor organisation ("BMA", "GMB", "Unite") together with an NHS staff group or a
+ * health role. A strike noun counts only beside a body that is about health by its full name
+ * (the BMA, the RCN): unions whose every name needs context also organise outside the NHS, and
+ * their bin, warehouse or council strikes are strikes too. A person anchors only while the roles
+ * they hold on the article's date are with bodies that anchor: a Treasury minister who later
+ * became Health Secretary does not make a Treasury story about the NHS.
  */
-function isOnTopic(cands: Candidate[], index: FactIndex): boolean {
+function isOnTopic(cands: Candidate[], index: FactIndex, date: string): boolean {
   let ambiguousOrg = false;
-  let groupOrEvent = false;
+  let healthOrg = false;
+  let health = false;
+  let event = false;
   for (const c of cands)
     for (const e of c.entries) {
       if (e.origin === 'event') {
-        groupOrEvent = true;
+        event = true;
         continue;
       }
       const entity = index.entity(e.entityId);
       if (!entity?.anchor) continue;
-      if (e.context === 'none' && !e.descriptor) return true;
-      if (entity.kind === 'organisation' && e.context === 'domain') ambiguousOrg = true;
-      if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) groupOrEvent = true;
+      if (e.context === 'none' && !e.descriptor && (entity.kind !== 'person' || anchorsOn(index, entity, date)))
+        return true;
+      if (entity.kind === 'organisation' && e.context === 'domain') {
+        ambiguousOrg = true;
+        if (entity.aliases.some((a) => a.context === 'none')) healthOrg = true;
+      }
+      if (entity.kind === 'staff-group' || (entity.kind === 'role' && e.descriptor)) health = true;
     }
-  return ambiguousOrg && groupOrEvent;
+  return (ambiguousOrg && health) || (healthOrg && event);
+}
+
+/** Whether a person's roles on `date` (none known: yes) are with bodies that anchor a text. */
+function anchorsOn(index: FactIndex, person: Entity, date: string): boolean {
+  const held = index.rolesOn(person.id, date);
+  return held.length === 0 || held.some((r) => !r.organisation || index.entity(r.organisation)?.anchor !== false);
 }
 
 function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>, sents: Span[]): Mention | null {
@@ -159,8 +177,10 @@ function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved |
   if (entity.kind === 'role') return resolveRole(entity, e, input, nation);
   if (e.descriptor && entity.kind === 'person') {
     const held = input.index.rolesOn(entity.id, input.date);
-    if (held.length === 0) return null;
-    return { entityId: entity.id, roleTitle: held[0]!.title, roleId: held[0]!.role, entry: e, score: 0.75 };
+    // Not theirs on this date: kept (at score 0) only if a name stands beside it.
+    if (held.length === 0) return { entityId: entity.id, entry: e, score: 0 };
+    const title = titleOn(input.index, held[0]!, held[0]!.title, input.date);
+    return { entityId: entity.id, roleTitle: title, roleId: held[0]!.role, entry: e, score: 0.75 };
   }
   const variant = NATIONAL_VARIANTS[entity.id]?.[nation];
   if (variant && input.index.entity(variant)) return { entityId: variant, entry: e, score };
@@ -174,8 +194,13 @@ function resolveRole(role: Entity, e: Entry, input: ResolveInput, nation: Nation
     .holdersOn(role.id, input.date)
     .filter((h) => appliesTo(h.role.nation ?? role.nation ?? 'England', nation));
   const base = { roleId: role.id, roleTitle: role.name, entry: e };
-  if (holders.length === 1)
-    return { entityId: holders[0]!.person.id, ...base, score: holders[0]!.attestedOnly ? 0.7 : 0.85 };
+  if (holders.length === 1) {
+    const h = holders[0]!;
+    // Past the coverage an open-ended holding is the last known holder: resolved, but says so.
+    const note = heldAsOfNote(input.index, h.role, input.date);
+    if (note) return { entityId: h.person.id, ...base, roleTitle: `${role.name} (${note})`, score: 0.6 };
+    return { entityId: h.person.id, ...base, score: h.attestedOnly ? 0.7 : 0.85 };
+  }
   // Unknown holder, or England's role named in a devolved story: kept only if a name stands beside it.
   if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: 0 };
   return { entityId: role.id, ...base, score: 0.5 };
@@ -238,8 +263,20 @@ function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
       person = prev;
     if (!person) continue;
     const held = input.index.rolesOn(person.entityId, input.date)[0];
+    // "Welsh health secretary Jeremy Miles": a person who never held the role entity the words
+    // matched (England's Health Secretary) has their own office named, not England's.
+    const roles = input.index.entity(person.entityId)?.roles ?? [];
+    const own = held ?? roles[0];
+    if (m.roleId && own && !roles.some((r) => r.role === m.roleId)) {
+      m.roleId = own.role;
+      m.roleTitle = own.title;
+    }
+    const title = m.roleId
+      ? (input.index.entity(m.roleId)?.name ?? held?.title)
+      : (held?.title ?? m.roleTitle ?? own?.title);
+    if (!title) continue;
     m.entityId = person.entityId;
-    m.roleTitle = m.roleId ? (input.index.entity(m.roleId)?.name ?? held?.title) : (held?.title ?? m.roleTitle);
+    m.roleTitle = held ? titleOn(input.index, held, title, input.date) : title;
     m.score = Math.max(m.score, 0.9);
   }
 }

@@ -8,6 +8,7 @@ import type { Role } from '../facts/schema.ts';
 import type { Entry } from './gazetteer.ts';
 import type { Mention } from './mention.ts';
 import { Occupancy } from './occupancy.ts';
+import { titleOn } from './held.ts';
 
 const TITLE =
   '(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))';
@@ -59,7 +60,7 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
       const end = start + before[1]!.length;
       const role = roleWithHead(roles, head(before[1]!) ?? '\u0000');
       if (role && !taken(start, end)) {
-        out.push(titleMention(start, end, person.id, role));
+        out.push(titleMention(start, end, person.id, role, titleOn(index, role, role.title, date)));
         occupied.take(start, end);
       }
     }
@@ -69,7 +70,7 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
       const start = end - after[1]!.length;
       const role = roleWithHead(roles, head(after[1]!) ?? '\u0000');
       if (role && !taken(start, end)) {
-        out.push(titleMention(start, end, person.id, role));
+        out.push(titleMention(start, end, person.id, role, titleOn(index, role, role.title, date)));
         occupied.take(start, end);
       }
     }
@@ -77,13 +78,13 @@ export function findTitles(text: string, mentions: readonly Mention[], index: Fa
   return out;
 }
 
-function titleMention(start: number, end: number, personId: string, role: Role): Mention {
+function titleMention(start: number, end: number, personId: string, role: Role, title: string): Mention {
   return {
     start,
     end,
     entityId: personId,
     roleId: role.role ?? '',
-    roleTitle: role.title,
+    roleTitle: title,
     entry: TITLE_ENTRY,
     score: 0.75,
   };

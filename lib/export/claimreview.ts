@@ -12,6 +12,7 @@
  */
 import type { Annotation, ClaimCheck, SourceRef, Verdict } from '../protocol/annotations.ts';
 import { canonicalJson } from './json.ts';
+import { byTier, sourceWithTier, tierLabel, weaklySourcedNote } from '../sources/tiers.ts';
 import { renderer } from './render.ts';
 import { idBaseOf } from './selectors.ts';
 import { VERDICT_LABEL, exportItems } from './summary.ts';
@@ -19,23 +20,28 @@ import type { ExportInput } from './types.ts';
 
 const RATING: Record<Verdict, number | undefined> = { consistent: 3, differs: 1, 'no-data': undefined };
 
+/** A source as a schema.org CreativeWork; its tier ("press source", "copy of a PA story") as the description. */
 function citation(s: SourceRef): Record<string, unknown> {
+  const label = tierLabel(s);
   return {
     '@type': 'CreativeWork',
     url: s.url,
     publisher: { '@type': 'Organization', name: s.publisher },
     ...(s.published ? { datePublished: s.published } : {}),
+    description: s.tier === 'copy' ? label : `${label === 'weak source' ? 'weak' : label} source`,
   };
 }
 
 function explanation(c: ClaimCheck): string {
   const alts = (c.alternatives ?? []).map(
-    (a) => `${a.value} (${a.source.publisher}: ${VERDICT_LABEL[a.verdict].toLowerCase()})`,
+    (a) => `${a.value} (${sourceWithTier(a.source)}: ${VERDICT_LABEL[a.verdict].toLowerCase()})`,
   );
+  const weak = weaklySourcedNote(c.sources);
   const parts = [
     c.explanation,
     c.expected ? `Expected: ${c.expected}.` : '',
     alts.length ? `Other figures: ${alts.join('; ')}.` : '',
+    weak ?? '',
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -72,7 +78,7 @@ export function claimReview(a: Annotation, input: ExportInput, base: string): Re
       alternateName: VERDICT_LABEL[c.verdict],
       ratingExplanation: explanation(c),
     },
-    citation: c.sources.map(citation),
+    citation: byTier(c.sources).map(citation),
     sdPublisher: { '@type': 'Organization', name: `${input.generator.name} ${input.generator.version}` },
   };
 }

@@ -11,7 +11,8 @@
  * (OWASP "CSV Injection"), which Hypothesis does not do. No byte-order mark: Hypothesis adds none
  * (`src/shared/download-file.ts` writes the string as-is into a `text/csv` Blob).
  */
-import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
+import type { AnnotateResult, Annotation, Card, SourceRef } from '../protocol/annotations.ts';
+import { byTier, tierLabel } from '../sources/tiers.ts';
 import { textFragmentLink } from './fragment.ts';
 import { renderer } from './render.ts';
 import { cardFor, exportItems, plainText, roleOnDate, sourcesOf, summaryLines, tagsOf } from './summary.ts';
@@ -45,6 +46,7 @@ export const NHS_CONTEXT_CSV_COLUMNS = [
   'Fact date',
   'Distance from article',
   'Source URL',
+  'Source tier',
   'Verdict',
   'Expected',
   'Explanation',
@@ -82,30 +84,33 @@ export function sortableDateTime(iso: string): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A source's tier as one CSV word: primary, press, copy, weak (the Comment column says more). */
+const tierWord = (s: SourceRef) => s.tier;
+
 function factColumns(a: Annotation, card: Card | undefined): string[] {
-  if (a.check || !card)
-    return [
-      '',
-      '',
-      '',
-      sourcesOf(a, card)
-        .map((s) => s.url)
-        .join('\n'),
-    ];
+  if (a.check || !card) {
+    const sources = sourcesOf(a, card);
+    return ['', '', '', sources.map((s) => s.url).join('\n'), sources.map(tierWord).join('\n')];
+  }
   const facts = card.facts;
-  const urls = [...facts.map((f) => f.sources.map((s) => s.url).join(' ')), ...card.sources.map((s) => s.url)];
+  // One line per fact (its sources best first, space-separated), then one per card source;
+  // the tier cell is aligned with the URL cell word for word.
+  const lists = [...facts.map((f) => byTier(f.sources)), ...byTier(card.sources).map((s) => [s])];
   return [
     facts.map((f) => f.statement).join('\n'),
     facts.map((f) => f.date ?? '').join('\n'),
     facts.map((f) => f.distance ?? '').join('\n'),
-    urls.join('\n'),
+    lists.map((l) => l.map((s) => s.url).join(' ')).join('\n'),
+    lists.map((l) => l.map(tierWord).join(' ')).join('\n'),
   ];
 }
 
 function checkColumns(a: Annotation): string[] {
   const c = a.check;
   if (!c) return ['', '', '', ''];
-  const alts = (c.alternatives ?? []).map((alt) => `${alt.value} (${alt.verdict}) ${alt.source.url}`);
+  const alts = (c.alternatives ?? []).map(
+    (alt) => `${alt.value} (${alt.verdict}) ${alt.source.url} (${tierLabel(alt.source)})`,
+  );
   return [c.verdict, c.expected, c.explanation, alts.join('\n')];
 }
 

@@ -10,6 +10,7 @@ import { formatDate } from '../util/dates.ts';
 import { textFragmentLink } from './fragment.ts';
 import { mdCell, mdLines, mdLink, mdText } from './markdown-text.ts';
 import { renderer } from './render.ts';
+import { byTier } from '../sources/tiers.ts';
 import { VERDICT_LABEL, cardFor, exportItems, roleOnDate, sourceSegment, sourcesOf, summaryLines } from './summary.ts';
 import type { ExportInput } from './types.ts';
 
@@ -93,7 +94,8 @@ function sourceSection(items: Annotation[], result: AnnotateResult): string[] {
   const all = new Map<string, SourceRef>();
   for (const a of items) for (const s of sourcesOf(a, cardFor(result, a))) if (!all.has(s.url)) all.set(s.url, s);
   if (all.size === 0) return [];
-  const sorted = [...all.values()].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
+  // Best first (primary, press, copy, weak), then by URL: a stable order for stable bytes.
+  const sorted = byTier([...all.values()].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0)));
   return ['', '## Sources', '', ...sorted.map((s) => `- ${mdLinkOf(s)}`)];
 }
 

@@ -4,6 +4,7 @@
  * as lines of text and links, then written as plain text (W3C, CSV) or Markdown (Hypothesis, report).
  */
 import type { AnnotateResult, Annotation, Card, SourceRef, Verdict } from '../protocol/annotations.ts';
+import { byTier, support, tierLabel } from '../sources/tiers.ts';
 import { distanceFromArticle, formatDate, isFullDate } from '../util/dates.ts';
 
 /** A piece of a line: text, or a link with its label. */
@@ -46,14 +47,17 @@ export function roleOnDate(a: Annotation, card: Card | undefined): string {
   return a.role?.title ?? card?.roleOnDate ?? '';
 }
 
-/** Sources of the card (facts first, then the card's own) or of the claim check, each URL once. */
+/**
+ * Sources of the card (facts first, then the card's own) or of the claim check, each URL once,
+ * best first (primary, press, copy, weak).
+ */
 export function sourcesOf(a: Annotation, card: Card | undefined): SourceRef[] {
   const all = a.check
     ? [...a.check.sources, ...(a.check.alternatives ?? []).map((alt) => alt.source)]
     : [...(card?.facts ?? []).flatMap((f) => f.sources), ...(card?.sources ?? [])];
   const byUrl = new Map<string, SourceRef>();
   for (const s of all) if (!byUrl.has(s.url)) byUrl.set(s.url, s);
-  return [...byUrl.values()];
+  return byTier([...byUrl.values()]);
 }
 
 /** Tags for an item: the tool, the kind, the entity's kind, the verdict. */
@@ -64,15 +68,30 @@ export function tagsOf(a: Annotation): string[] {
   return [...new Set(tags)];
 }
 
-/** "BBC News, 2023-03-28" as a link to the source. */
+/** "BBC News (press), 2023-03-28", "upday (PA) (copy of a PA story)" as a link to the source. */
 export function sourceSegment(s: SourceRef): Segment {
-  return { label: s.published ? `${s.publisher}, ${s.published}` : s.publisher, url: s.url };
+  const label = `${s.publisher} (${tierLabel(s)})`;
+  return { label: s.published ? `${label}, ${s.published}` : label, url: s.url };
 }
 
+/** The text, then its sources best first; when only weak hosts cite it, it says so before them. */
 function withSources(text: string, sources: SourceRef[]): Segment[] {
+  const { sources: ordered, weak, reason } = support(sources);
   const segs: Segment[] = [text];
-  sources.forEach((s, i) => segs.push(i === 0 ? ' — ' : '; ', sourceSegment(s)));
+  if (weak) segs.push(` — Weakly sourced: ${reason}.`);
+  ordered.forEach((s, i) => segs.push(i === 0 ? ' — ' : '; ', sourceSegment(s)));
   return segs;
+}
+
+/** A "Sources:" heading and one line per source, best first, after a "Weakly sourced" line when due. */
+function sourceLines(sources: SourceRef[]): Line[] {
+  if (sources.length === 0) return [];
+  const { sources: ordered, weak, reason } = support(sources);
+  return [
+    line('Sources:'),
+    ...(weak ? [line(`Weakly sourced: ${reason}.`)] : []),
+    ...ordered.map((s) => ({ bullet: true, segments: [sourceSegment(s)] })),
+  ];
 }
 
 function line(...segments: Segment[]): Line {
@@ -92,8 +111,7 @@ function cardLines(card: Card, a: Annotation, articleDate: string): Line[] {
     const text = `${when ? `${when}: ` : ''}${f.statement} (${f.confidence})`;
     lines.push({ bullet: true, segments: withSources(text, f.sources) });
   }
-  if (card.sources.length > 0) lines.push(line('Sources:'));
-  for (const s of card.sources) lines.push({ bullet: true, segments: [sourceSegment(s)] });
+  lines.push(...sourceLines(card.sources));
   if (card.coverageNotice) lines.push(line(card.coverageNotice));
   return lines;
 }
@@ -108,8 +126,7 @@ function claimLines(a: Annotation): Line[] {
     const text = `${alt.value} (would be: ${VERDICT_LABEL[alt.verdict]})${alt.note ? ` — ${alt.note}` : ''}`;
     lines.push({ bullet: true, segments: withSources(text, [alt.source]) });
   }
-  if (c.sources.length > 0) lines.push(line('Sources:'));
-  for (const s of c.sources) lines.push({ bullet: true, segments: [sourceSegment(s)] });
+  lines.push(...sourceLines(c.sources));
   return lines;
 }
 

@@ -299,6 +299,30 @@ function canonical(value: unknown): string {
   );
 }
 
+/** Ids kept per list in a change summary (the counts are always complete). */
+const CHANGE_IDS = 50;
+
+/** Ids added, changed and removed (at most CHANGE_IDS each) with the full counts. */
+export type ChangeList = {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  counts: { added: number; changed: number; removed: number };
+};
+/** What an update changed, by record type. */
+export type Changes = { entities: ChangeList; events: ChangeList; facts: ChangeList };
+
+/** Caps a diff's id lists for storage and display. */
+export function summariseDiff(diff: PackDiff, cap = CHANGE_IDS): Changes {
+  const list = (d: PackDiff['facts']): ChangeList => ({
+    added: d.added.slice(0, cap),
+    changed: d.changed.slice(0, cap),
+    removed: d.removed.slice(0, cap),
+    counts: { added: d.added.length, changed: d.changed.length, removed: d.removed.length },
+  });
+  return { entities: list(diff.entities), events: list(diff.events), facts: list(diff.facts) };
+}
+
 /** Alias texts (compared case-insensitively) found on more than one entity: candidates for review. */
 export function sharedAliases(pack: Pack): { text: string; entities: string[] }[] {
   const byText = new Map<string, { text: string; entities: Set<string> }>();

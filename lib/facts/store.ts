@@ -10,6 +10,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnnotateResult, Annotation, Card } from '../protocol/annotations.ts';
 import { readStoredPack, type PackV1 } from './format-v1.ts';
+import { diffPacks, summariseDiff, type Changes } from './packs.ts';
 import type { Entity, Event, Fact, Pack, PackMeta } from './schema.ts';
 
 export type PackOrigin = 'bundled' | 'file' | 'subscription' | 'own';
@@ -27,6 +28,16 @@ export interface PackRow {
   counts: { entities: number; events: number; facts: number };
   /** Origin details, e.g. a subscription's URL and ETag. */
   extra?: Record<string, JsonScalar>;
+  /** What the last update of the bundled pack changed (options page, Packs). */
+  update?: PackUpdate;
+}
+
+/** An update of a stored pack to a new version: from which version, when, and what changed. */
+export interface PackUpdate {
+  fromVersion: string;
+  /** ISO timestamp. */
+  at: string;
+  changes: Changes;
 }
 
 /** A slice of one pack's records, in pack order. */
@@ -70,7 +81,7 @@ export interface KeptRow {
 }
 
 /** A stored pack as the options page lists it. */
-export type PackListing = Pick<PackRow, 'meta' | 'origin' | 'importedAt' | 'counts' | 'extra'>;
+export type PackListing = Pick<PackRow, 'meta' | 'origin' | 'importedAt' | 'counts' | 'extra' | 'update'>;
 
 /** Records per chunk: large enough to keep row counts small, small enough to clone quickly. */
 export const CHUNK_SIZE = 2000;
@@ -198,7 +209,14 @@ export class FactStore {
     if (row && row.origin !== 'bundled' && compareVersions(row.meta.version, pack.version) >= 0) {
       return { imported: false, ...previous };
     }
-    await this.importPack(pack, 'bundled');
+    // An extension update brings a new bundled pack: remember what changed, for the options page.
+    const before = row?.origin === 'bundled' ? await this.getPack(pack.id) : undefined;
+    const update: PackUpdate | undefined = before && {
+      fromVersion: before.pack.version,
+      at: new Date().toISOString(),
+      changes: summariseDiff(diffPacks(before.pack, pack)),
+    };
+    await this.importPack(pack, 'bundled', undefined, update);
     return { imported: true, ...previous };
   }
 
@@ -207,7 +225,12 @@ export class FactStore {
    * transaction over packs and chunks, with only its own requests inside (awaiting anything else
    * would let IndexedDB commit it early). Other packs and all user data are left alone.
    */
-  async importPack(pack: Pack, origin: PackOrigin, extra?: Record<string, JsonScalar>): Promise<void> {
+  async importPack(
+    pack: Pack,
+    origin: PackOrigin,
+    extra?: Record<string, JsonScalar>,
+    update?: PackUpdate,
+  ): Promise<void> {
     const chunks = chunkPack(pack);
     const row: PackRow = {
       id: pack.id,
@@ -217,6 +240,7 @@ export class FactStore {
       chunks: chunks.length,
       counts: { entities: pack.entities.length, events: pack.events.length, facts: pack.facts.length },
       ...(extra ? { extra } : {}),
+      ...(update ? { update } : {}),
     };
     const { packs, chunks: table } = this.db;
     await storageFullOnQuota(() =>
@@ -256,12 +280,13 @@ export class FactStore {
 
   /** Metadata of every stored pack, in load order. */
   async listPacks(): Promise<PackListing[]> {
-    return sortRows(await this.db.packs.toArray()).map(({ meta, origin, importedAt, counts, extra }) => ({
+    return sortRows(await this.db.packs.toArray()).map(({ meta, origin, importedAt, counts, extra, update }) => ({
       meta,
       origin,
       importedAt,
       counts,
       ...(extra ? { extra } : {}),
+      ...(update ? { update } : {}),
     }));
   }
 

@@ -9,7 +9,7 @@
  *
  * Fetch rules (URLs, conditions, size, integrity) are in fetch-pack.ts.
  */
-import { diffPacks, parsePackText, type PackDiff, type PackError } from './packs.ts';
+import { diffPacks, parsePackText, summariseDiff, type Changes, type PackError } from './packs.ts';
 import type { Pack } from './schema.ts';
 import type { PackOrigin } from './store.ts';
 import {
@@ -26,21 +26,11 @@ import {
 export const UPDATE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** After a failed check, try again this much later rather than a day later. */
 export const RETRY_INTERVAL_MS = 60 * 60 * 1000;
-/** Ids kept per list in a change summary (the counts are always complete). */
-const CHANGE_IDS = 50;
 
 /** How a check ended. */
 export type CheckResult = 'updated' | 'not-modified' | 'unchanged' | 'error';
 
-/** Ids added, changed and removed (at most CHANGE_IDS each) with the full counts. */
-export type ChangeList = {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  counts: { added: number; changed: number; removed: number };
-};
-/** What an update changed, by record type. */
-export type Changes = { entities: ChangeList; events: ChangeList; facts: ChangeList };
+export type { ChangeList, Changes } from './packs.ts';
 
 /** Everything recorded about one subscription. Timestamps are ISO strings from the injected clock. */
 export interface SubscriptionRecord {
@@ -96,17 +86,6 @@ export function describePackErrors(errors: PackError[], max = 5): string {
   const shown = errors.slice(0, max).map((e) => `${e.path}: ${e.message}`);
   const more = errors.length > max ? ` (and ${errors.length - max} more)` : '';
   return `The pack is invalid: ${shown.join('; ')}${more}`;
-}
-
-/** Caps a diff's id lists for storage. */
-export function summariseDiff(diff: PackDiff, cap = CHANGE_IDS): Changes {
-  const list = (d: PackDiff['facts']): ChangeList => ({
-    added: d.added.slice(0, cap),
-    changed: d.changed.slice(0, cap),
-    removed: d.removed.slice(0, cap),
-    counts: { added: d.added.length, changed: d.changed.length, removed: d.removed.length },
-  });
-  return { entities: list(diff.entities), events: list(diff.events), facts: list(diff.facts) };
 }
 
 /** Whether a subscription should be checked at `now`: never checked, a day since, or an hour after an error. */

@@ -27,3 +27,24 @@ export function knownTier(url: string): SourceTier | undefined {
 export function tierOfUrl(url: string): SourceTier {
   return knownTier(url) ?? 'weak';
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A source reference saved before tiers existed: where, who and when, but no `tier`. */
+function untiered(v: Record<string, unknown>): boolean {
+  return typeof v.url === 'string' && typeof v.publisher === 'string' && 'published' in v && !('tier' in v);
+}
+
+/**
+ * A copy of `value` in which every source reference without a tier ({url, publisher, published},
+ * at any depth) has the host table's tier. For what readers saved before tiers existed: kept
+ * annotations in the store and in backup files, whose cards and claim checks cite sources.
+ */
+export function withTiers<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withTiers) as T;
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withTiers(v);
+  if (untiered(value)) out.tier = tierOfUrl(value.url as string);
+  return out as T;
+}

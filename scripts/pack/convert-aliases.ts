@@ -15,6 +15,8 @@ export interface AliasRules {
   notAnchors: ReadonlySet<string>;
   /** Extra aliases per entity id. */
   supplements: Readonly<Record<string, string[]>>;
+  /** Research aliases that name something else, per entity id (dropped). */
+  removals: Readonly<Record<string, string[]>>;
 }
 
 const HONORIFIC_SHORT = /^(Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.? \S+$/;
@@ -78,11 +80,13 @@ export function splitLabel(alias: string): { text: string; label?: string } {
 
 export type Draft = { text: string; descriptor: boolean; note?: string };
 
-/** The entity's candidate aliases: its name, research aliases (labels removed), supplements. */
+/** The entity's candidate aliases: its name, research aliases (labels removed, removals dropped), supplements. */
 export function draftAliases(e: ResearchEntity, rules: AliasRules): Draft[] {
   const drafts: Draft[] = [{ text: e.name, descriptor: false }];
+  const removed = new Set(rules.removals[e.id] ?? []);
   for (const raw of e.aliases) {
     const { text, label } = splitLabel(raw);
+    if (removed.has(text)) continue;
     const misnomer = label !== undefined && /misnomer|erroneous/i.test(label);
     drafts.push({
       text,

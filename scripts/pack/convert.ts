@@ -28,6 +28,18 @@ export const ALIAS_OVERRIDES: Readonly<Record<string, AliasOverride>> = {
   // Ordinary words, or ambiguous when capitalised, on entities that are anchors.
   Unite: { context: 'domain' }, // the verb at the start of a sentence
   Unison: { context: 'domain' }, // "in unison"
+  // Unions that also organise outside the NHS (councils, bins, warehouses, the civil service): even
+  // their full names need an NHS staff group or a health role beside them.
+  'Unite the Union': { context: 'domain' },
+  UNISON: { context: 'domain' },
+  'GMB union': { context: 'domain' },
+  'GMB Scotland': { context: 'domain' },
+  NIPSA: { context: 'domain' },
+  Nipsa: { context: 'domain' },
+  'Northern Ireland Public Service Alliance': { context: 'domain' },
+  // Northern Ireland's health service by its plain name: also a common phrase elsewhere ("health and
+  // social care partnerships" in Scotland); only in a text about the disputes, and only in NI.
+  'Health and Social Care': { context: 'domain' },
   'Staff Council': { context: 'domain' }, // any organisation's staff council
   'Department of Health': { context: 'domain' }, // also NI's department, and other countries'
   // Generic descriptions: they name the body only after the text has named it.
@@ -56,6 +68,8 @@ export const ALIAS_OVERRIDES: Readonly<Record<string, AliasOverride>> = {
   'BMA chair of council': { descriptor: true },
   'RCN general secretary': { descriptor: true },
   'the shadow health secretary': { descriptor: true },
+  // Wales's title, and Scotland's too: names the holder only beside a name or on a dated role.
+  'Cabinet Secretary for Health and Social Care': { descriptor: true },
 };
 
 /** Entities whose mention does not show that a text is about the disputes (all others do). */
@@ -69,8 +83,15 @@ export const NOT_ANCHORS: ReadonlySet<string> = new Set([
   ...['scottish-government', 'welsh-government', 'acas', 'ictu'],
   // politicians whose roles are not health roles
   ...['rishi-sunak', 'keir-starmer', 'rachel-reeves', 'kemi-badenoch', 'chris-heaton-harris'],
-  ...['vaughan-gething', 'thomas-linden'],
+  ...['vaughan-gething', 'thomas-linden', 'andy-burnham'],
+  // leaders of whole unions that also lead disputes outside the NHS (Unite's bin strikes)
+  ...['sharon-graham', 'christina-mcanea', 'andrea-egan', 'gary-smith-gmb'],
 ]);
+
+/** Research aliases that name something else: dropped from the entity (never matched). */
+export const ALIAS_REMOVALS: Readonly<Record<string, string[]>> = {
+  'scottish-government': ['Holyrood'], // the Scottish Parliament, which the fact base does not hold
+};
 
 /** Parent organisations (BMA committees and national branches). */
 export const PARENTS: Readonly<Record<string, string>> = {
@@ -162,7 +183,12 @@ export const PACK_META: ConvertMeta = {
     'Scotland, Wales and Northern Ireland, October 2022 to June 2026. Compiled from the public sources cited on each record.',
 };
 
-const RULES: AliasRules = { overrides: ALIAS_OVERRIDES, notAnchors: NOT_ANCHORS, supplements: ALIAS_SUPPLEMENTS };
+const RULES: AliasRules = {
+  overrides: ALIAS_OVERRIDES,
+  notAnchors: NOT_ANCHORS,
+  supplements: ALIAS_SUPPLEMENTS,
+  removals: ALIAS_REMOVALS,
+};
 
 /** match/context/descriptor for one alias under this file's tables (see `convert-aliases.ts`). */
 export function aliasFlags(

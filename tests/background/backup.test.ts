@@ -19,7 +19,7 @@ function worker() {
   return w;
 }
 
-const text = 'The BMA said the strike would go ahead.';
+const text = "The BMA said the junior doctors' strike would go ahead.";
 const page = {
   url: 'https://www.bbc.co.uk/news/1',
   title: 'Strike',

@@ -16,7 +16,7 @@ function worker() {
   return w;
 }
 
-const text = 'The BMA said Jo Bloggs would lead the strike.';
+const text = "The BMA said Jo Bloggs would lead the junior doctors' strike.";
 function page(url: string, title = 'Doctors strike'): PageText {
   return { url, title, published: '2023-03-10', publishedFrom: 'meta', text, blocks: [[0, text.length]] };
 }

@@ -15,7 +15,7 @@ let w: ReturnType<typeof startManageWorker>;
 beforeAll(async () => {
   w = startManageWorker({ bundled: richPack, fetch: async () => new Response(remote, { headers: { etag: '"1"' } }) });
   await w.settings.save({ ...DEFAULT_SETTINGS, keepAnnotations: true });
-  const text = 'The BMA said the strike would go ahead.';
+  const text = "The BMA said the junior doctors' strike would go ahead.";
   await w.fromPage({
     type: 'annotate',
     page: {

@@ -57,6 +57,18 @@ describe('own facts: what a fact needs', () => {
     expect(result.pack.version).toBe('1.0.1');
   });
 
+  it.each([
+    ['a site the host table knows', 'https://www.bbc.co.uk/news/health-1', undefined, 'press'],
+    ['a primary body', 'https://www.gov.uk/government/news/x', undefined, 'primary'],
+    ['a site nobody has tiered yet', 'https://example.org/news/1', undefined, 'weak'],
+    ['the reader’s own judgement', 'https://example.org/news/1', 'press', 'press'],
+    ['the reader marking a known site down', 'https://www.bbc.co.uk/news/health-1', 'copy', 'copy'],
+  ] as const)('gives the source a tier from %s', (_name, sourceUrl, tier, expected) => {
+    const result = saveFact(undefined, { ...fact, sourceUrl, ...(tier ? { tier } : {}) }, ctx);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.pack.facts[0]?.sources[0]?.tier).toBe(expected);
+  });
+
   it('makes kebab-case ids from any name', () => {
     expect(slug('Dr Zoë O’Neill-Smith')).toBe('dr-zoe-o-neill-smith');
     expect(slug('***')).toBe('entity');

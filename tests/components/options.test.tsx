@@ -83,12 +83,34 @@ describe('options page', () => {
     expect(await screen.findByText(/Balloted again\./, { selector: '.own-facts li' })).toBeTruthy();
   });
 
+  it('gives an own fact the tier of its site, weak for an unknown one, or the tier the reader chose', async () => {
+    page();
+    const form = await screen.findByRole('form', { name: 'Add a fact' });
+    const f = within(form);
+    const add = async (statement: string, url: string, tier?: string) => {
+      fireEvent.change(f.getByLabelText('About'), { target: { value: 'bma' } });
+      fireEvent.input(f.getByLabelText(/What it says/), { target: { value: statement } });
+      fireEvent.input(f.getByLabelText(/^Date/), { target: { value: '2025-02' } });
+      fireEvent.input(f.getByLabelText(/Source URL/), { target: { value: url } });
+      if (tier) fireEvent.change(f.getByLabelText(/How reliable is the source/), { target: { value: tier } });
+      fireEvent.click(f.getByRole('button', { name: 'Add fact' }));
+      return screen.findByText(new RegExp(statement), { selector: '.own-facts li' });
+    };
+    expect((await add('Reported by the BBC.', 'https://www.bbc.co.uk/news/1')).textContent).toContain('(press)');
+    expect((await add('Seen on a blog.', 'https://a-blog.example/post')).textContent).toContain('(weak source)');
+    expect((await add('The union said so.', 'https://a-union.example/news', 'primary')).textContent).toContain(
+      '(primary)',
+    );
+  });
+
   it('searches from #search=, flags a fact, and lists the flag', async () => {
     page({ view: 'search', query: 'resident doctors strike' });
     const hit = await screen.findByRole('article', { name: 'Resident doctors strike' });
     const row = within(hit)
       .getAllByText(/Turnout was 77.5%/)[0]!
       .closest('li')!;
+    // its sources best first, each with its tier
+    expect(row.textContent).toMatch(/Example \(press, 2023-01-02\)/);
     fireEvent.click(within(row).getByRole('button', { name: 'Flag as wrong' }));
     fireEvent.input(within(row).getByLabelText(/Why is it wrong/), { target: { value: 'It was 78%' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Save flag' }));

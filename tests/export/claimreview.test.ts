@@ -38,13 +38,14 @@ describe('ClaimReview drafts', () => {
           url: 'https://www.bma.org.uk/news/1',
           publisher: { '@type': 'Organization', name: 'BMA' },
           datePublished: '2023-10-03',
+          description: 'primary source',
         },
       ],
     });
     const rating = review.reviewRating as { ratingExplanation: string };
     expect(rating.ratingExplanation).toContain('150 days before this article');
     expect(rating.ratingExplanation).toContain(
-      'Other figures: May 2023 (Pulse: differs from the record); >200 days (BBC News: consistent with the record).',
+      'Other figures: May 2023 (Pulse (press): differs from the record); >200 days (BBC News (press): consistent with the record).',
     );
   });
 

@@ -58,11 +58,13 @@ describe('CSV export', () => {
     expect(r[col('Source URL')]).toBe(
       'https://www.bma.org.uk/news/1 https://www.bbc.co.uk/news/health-1\nhttps://www.bbc.co.uk/news/health-1',
     );
+    // aligned word for word with the URLs, best first
+    expect(r[col('Source tier')]).toBe('primary press\npress');
     const claim = rowOf(CLAIM.exact);
     expect(claim[col('Verdict')]).toBe('differs');
     expect(claim[col('Expected')]).toBe('27 March 2023 (150 days before this article)');
     expect(claim[col('Alternatives')]).toBe(
-      'May 2023 (differs) https://pulsetoday.co.uk/?p=137484\n>200 days (consistent) https://www.bbc.co.uk/news/health-1',
+      'May 2023 (differs) https://pulsetoday.co.uk/?p=137484 (press)\n>200 days (consistent) https://www.bbc.co.uk/news/health-1 (press)',
     );
   });
 

@@ -49,7 +49,7 @@ describe('Hypothesis-compatible JSON', () => {
   it('writes the summary as Markdown with sources as links', () => {
     const a = out.annotations.find((x) => x.id === 'entity-barclay')!;
     expect(a.text).toContain('Role on 24 August 2023: Secretary of State for Health and Social Care');
-    expect(a.text).toContain('[BMA, 2023-10-03](https://www.bma.org.uk/news/1)');
+    expect(a.text).toContain('[BMA (primary), 2023-10-03](https://www.bma.org.uk/news/1)');
     const claim = out.annotations.find((x) => x.id === CLAIM.id)!;
     expect(claim.tags).toEqual(['nhs-context', 'claim', 'differs']);
     expect(claim.text).toContain('Verdict: Differs from the record');

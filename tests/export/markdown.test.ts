@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mdLink, mdText, safeHref } from '../../lib/export/markdown-text.ts';
+import { markdownHref as safeHref, mdLink, mdText } from '../../lib/export/markdown-text.ts';
 import { buildMarkdown, wikiTitle } from '../../lib/export/markdown.ts';
 import { CLAIM, input } from './fixture.ts';
 
@@ -28,7 +28,7 @@ describe('Markdown report', () => {
     expect(md).toContain(`> ${CLAIM.exact}`);
     expect(md).toContain('The last meeting the fact base knows of was 27 March 2023, 150 days before this article.');
     expect(md).toContain(
-      '- May 2023 (would be: Differs from the record) — Pulse dated the last formal talks to May. — [Pulse, 2023-10](https://pulsetoday.co.uk/?p=137484)',
+      '- May 2023 (would be: Differs from the record) — Pulse dated the last formal talks to May. — [Pulse (press), 2023-10](https://pulsetoday.co.uk/?p=137484)',
     );
     expect(md).toMatch(
       /\[Show in the article\]\(https:\/\/www\.example\.co\.uk\/news\/nhs-strikes\?x=1&y=2#:~:text=[^)]+\)/,
@@ -64,7 +64,7 @@ describe('Markdown report', () => {
     expect(md).toContain('\\<img src=x onerror=alert(1)>');
     expect(md).toContain('\\=HYPERLINK("http\\://evil.example","click")');
     // A javascript: source URL stays text.
-    expect(md).toContain('\\[Evil\\](http\\://evil.example) \\<b> (javascript:alert(1))');
+    expect(md).toContain('\\[Evil\\](http\\://evil.example) \\<b> (weak source) (javascript:alert(1))');
   });
 
   it('is deterministic', () => {

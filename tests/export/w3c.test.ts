@@ -104,7 +104,7 @@ describe('W3C Web Annotation export', () => {
     expect(value).toContain('Role on 24 August 2023: \n-2+3 Secretary of State');
     expect(value).toContain('Role now: Secretary of State for Environment');
     expect(value).toContain('27 March 2023, 150 days before this article: Last meeting');
-    expect(value).toContain('BMA, 2023-10-03 <https://www.bma.org.uk/news/1>');
+    expect(value).toContain('BMA (primary), 2023-10-03 <https://www.bma.org.uk/news/1>');
     expect(a.body.at(-1)).toMatchObject({ type: 'TextualBody', purpose: 'tagging', value: 'entity' });
   });
 
@@ -127,7 +127,7 @@ describe('W3C Web Annotation export', () => {
     const value = text?.type === 'TextualBody' ? text.value : '';
     expect(value).toContain('Verdict: Differs from the record');
     expect(value).toContain('May 2023 (would be: Differs from the record) — Pulse dated');
-    expect(value).toContain('Pulse, 2023-10 <https://pulsetoday.co.uk/?p=137484>');
+    expect(value).toContain('Pulse (press), 2023-10 <https://pulsetoday.co.uk/?p=137484>');
   });
 
   it('describes dates and figures', () => {

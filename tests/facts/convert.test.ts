@@ -237,6 +237,11 @@ describe('convertResearch', () => {
     expect(byId(pack, 'scottish-government').aliases.every((a) => a.context === 'domain')).toBe(true);
   });
 
+  it('drops a research alias that names something else: Holyrood is the Scottish Parliament', () => {
+    expect(byId(pack, 'scottish-government').aliases.map((a) => a.text)).not.toContain('Holyrood');
+    expect(byId(pack, 'scottish-government').name).toBe('Scottish Government');
+  });
+
   it('removes bracketed misnomer labels, keeping a note, and drops duplicates', () => {
     expect(byId(pack, 'rcn').aliases).toEqual([
       alias('Royal College of Nursing', 'exact', 'none'),
@@ -320,7 +325,9 @@ describe('alias rules', () => {
 
   it.each([
     ['Unite', 'organisation', 'exact', 'domain'],
-    ['UNISON', 'organisation', 'exact', 'none'],
+    ['UNISON', 'organisation', 'exact', 'domain'], // organises outside the NHS too
+    ['Unite the Union', 'organisation', 'exact', 'domain'],
+    ['Royal College of Midwives', 'organisation', 'exact', 'none'],
     ['NHSE', 'organisation', 'exact', 'none'],
     ['SoR', 'organisation', 'exact', 'domain'],
     ['NHS', 'organisation', 'exact', 'none'],
