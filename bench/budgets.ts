@@ -1,5 +1,5 @@
 /**
- * Every performance budget, in one place (issue 6 "Targets"; DESIGN.md "Budgets"). The bench checks
+ * Every performance budget, in one place (issue 6 "Targets"). The bench checks
  * each against the median of its figure (or the figure's ratio to its anchor) and reports pass or
  * miss; `npm test` checks only the size budgets (deterministic), never times.
  *

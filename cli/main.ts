@@ -1,5 +1,5 @@
 /**
- * `nhs-context`: the command line (DESIGN.md "CLI"). Parses arguments, runs a command, maps
+ * `nhs-context`: the command line. Parses arguments, runs a command, maps
  * failures to exit codes: 0 ok, 1 invalid pack (validate-pack) or internal error, 2 usage or input.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The context card shown beside a mention (DESIGN.md "Card"): who or what it is, the role on the
+ * The context card shown beside a mention: who or what it is, the role on the
  * article's date (and now, if different), the facts that matter with their dates, distance from
  * the article, confidence and sources, conflicting figures side by side, the coverage notice, and
  * two actions. Text only: every string is rendered as text, and only http(s) links become links.
@@ -9,6 +9,7 @@
  */
 import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
 import { formatDate } from '../lib/util/dates.ts';
+import { safeHref } from '../lib/util/urls.ts';
 
 /** What a card shows: an entity or event card, or a disputed claim's check. */
 export type CardContent = { kind: 'card'; card: CardData } | { kind: 'claim'; name: string; check: ClaimCheck };
@@ -27,16 +28,6 @@ export interface CardProps {
   /** Absent for claims: only entities and events can be hidden per site. */
   onHide?: () => void;
   onClose: () => void;
-}
-
-/** The URL as a link target when it is http or https; anything else (javascript:, data:) is null. */
-export function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The name a card is labelled with. */

@@ -4,7 +4,7 @@
  * `SettingsArea` interface so this module stays free of `browser.*`); the popup and options pages
  * read and replace them; a content script only gets the view for its own site (`contentSettingsFor`).
  *
- * Stored settings are repaired, not rejected (STYLE.md example 12): a field that fails its schema
+ * Stored settings are repaired, not rejected: a field that fails its schema
  * falls back to its default and the rest survive.
  */
 import * as z from 'zod/mini';

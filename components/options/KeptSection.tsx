@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings.ts';
 import { data, download } from './client.ts';
-import { count, safeHref, when } from './format.ts';
+import { safeHref } from '../../lib/util/urls.ts';
+import { count, when } from './format.ts';
 import type { SectionProps } from './PacksSection.tsx';
 import { useReply } from './use-reply.ts';
 

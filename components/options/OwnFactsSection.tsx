@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { FlagView, OwnEntityView, OwnFactView } from '../../lib/protocol/manage-calls.ts';
 import { data, download } from './client.ts';
-import { safeHref, when } from './format.ts';
+import { safeHref } from '../../lib/util/urls.ts';
+import { when } from './format.ts';
 import { EntityForm, FactForm } from './OwnForms.tsx';
 import type { SectionProps } from './PacksSection.tsx';
 import { useReply } from './use-reply.ts';

@@ -10,16 +10,6 @@ export function when(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** The URL as a link target when it is http or https; anything else is null (shown as text). */
-export function safeHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** "facts: 4 added, 1 changed; entities: 1 removed", or "no changes". */
 export function describeChanges(changes: Changes): string {
   const parts: string[] = [];

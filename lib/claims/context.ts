@@ -77,7 +77,7 @@ export interface FoundClaim {
   check: ClaimCheck;
 }
 
-/** A finder: one kind of checkable statement (DESIGN.md ClaimCheck kinds). */
+/** A finder: one kind of checkable statement (a ClaimCheck kind). */
 export type ClaimFinder = (ctx: ClaimContext) => FoundClaim[];
 
 export function sentenceText(ctx: ClaimContext, i: number): string {

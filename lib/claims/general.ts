@@ -9,7 +9,7 @@
  */
 import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
-import { dayNumber, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
+import { dayNumber, formatDate, isFullDate, lastDayOf, plural, startOf } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, numberAt, refs, sentenceText } from './context.ts';
 import { noData } from './duration.ts';
@@ -17,7 +17,7 @@ import { strikeDays, type DateWindow } from './sentence-events.ts';
 import { MEASURES, ORDINAL_CUE, RANKING, type Measure } from './measures.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, readNumber, VAGUE, type Qualifier } from './quantity.ts';
 import { daysOf, groupFacts, subjectEvents, subjectOf, type Subject } from './subject.ts';
-import { dateSpans, lastDay } from './when.ts';
+import { dateSpans } from './when.ts';
 
 const WORD =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand)';
@@ -724,7 +724,7 @@ function overlapsWindow(e: Event, w: DateWindow): boolean {
   const days = daysOf(e);
   if (days.length) return days.some((d) => w.from <= d && d <= w.to);
   const s = startOf(e.startDate!);
-  const end = lastDay(e.endDate ?? e.startDate!);
+  const end = lastDayOf(e.endDate ?? e.startDate!);
   // A month-precision event is about that month: compare at the coarser precision.
   return s <= w.to && w.from <= end;
 }

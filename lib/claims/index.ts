@@ -1,6 +1,6 @@
 /**
  * Claim checks: every finder over the text, as of the article's date. Each claim becomes an
- * annotation of kind 'claim' carrying its ClaimCheck (DESIGN.md).
+ * annotation of kind 'claim' carrying its ClaimCheck.
  */
 import type { Annotation } from '../protocol/annotations.ts';
 import type { FactIndex } from '../facts/index.ts';

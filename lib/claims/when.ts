@@ -3,12 +3,12 @@
  * "earlier this week", "last month", "in the new year", read by detect's one relative-date reader),
  * as windows of days seen from the article's date.
  */
-import { startOf } from '../util/dates.ts';
-import { lastDay, relativeDates, type DateWindow } from '../detect/relative-dates.ts';
+import { lastDayOf, startOf } from '../util/dates.ts';
+import { relativeDates, type DateWindow } from '../detect/relative-dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, sentenceText } from './context.ts';
 
-export { lastDay, type DateWindow };
+export type { DateWindow };
 
 /** Dates written in sentence i: the pipeline's absolute ones, and relative ones resolved from the article's date. */
 export function dateSpans(ctx: ClaimContext, i: number): { start: number; end: number; w: DateWindow }[] {
@@ -17,7 +17,7 @@ export function dateSpans(ctx: ClaimContext, i: number): { start: number; end: n
     if (a.kind !== 'date') continue;
     const v = String(a.value);
     const [from, to] = v.includes('/') ? (v.split('/') as [string, string]) : [v, v];
-    out.push({ start: a.start, end: a.end, w: { from: startOf(from), to: lastDay(to) } });
+    out.push({ start: a.start, end: a.end, w: { from: startOf(from), to: lastDayOf(to) } });
   }
   const s = ctx.sents[i]!;
   for (const c of relativeDates(sentenceText(ctx, i), s.start, ctx.date, { bareDays: true })) {

@@ -11,7 +11,7 @@
  * Bare "today", "tomorrow" and "yesterday" are read only when the caller asks (`bareDays`): in event
  * linking "the union said yesterday" dates the saying, not the strike, so only "yesterday's strike" counts.
  */
-import { addDays, dayNumber, endExclusiveOf, fromDayNumber } from '../util/dates.ts';
+import { addDays, dayNumber, lastDayOf } from '../util/dates.ts';
 
 /** A window of days, first and last inclusive (ISO). */
 export interface DateWindow {
@@ -31,11 +31,6 @@ export interface DateCue {
 
 const PHRASE =
   /\b(?:(?:(earlier|later)\s+this|(?:the\s+)?(last|this|next|past|coming))\s+(weeks?|weekend|months?|year)(?:['’]s)?|in\s+the\s+new\s+year|recently|(yesterday|today|tomorrow|tonight)(['’]s)?)\b/gi;
-
-/** Last day of a partial ISO date ("2026-02" → "2026-02-28"). */
-export function lastDay(d: string): string {
-  return fromDayNumber(dayNumber(endExclusiveOf(d)) - 1);
-}
 
 /** Monday of the week holding `date`. */
 function monday(date: string): string {
@@ -65,7 +60,7 @@ function windowOf(mod: string, unit: string, date: string): DateWindow | null {
     [from, to] = [mon, addDays(mon, 6)];
   } else if (unit === 'month') {
     const m = month(date, shift);
-    [from, to] = [`${m}-01`, lastDay(m)];
+    [from, to] = [`${m}-01`, lastDayOf(m)];
   } else {
     const y = Number(date.slice(0, 4)) + shift;
     [from, to] = [`${y}-01-01`, `${y}-12-31`];
@@ -97,7 +92,7 @@ function windowOfMatch(m: RegExpExecArray | RegExpMatchArray, date: string): Dat
 export function windowValue(w: DateWindow): string {
   if (w.from === w.to) return w.from;
   if (w.from.endsWith('-01-01') && w.to === `${w.from.slice(0, 4)}-12-31`) return w.from.slice(0, 4);
-  if (w.from.endsWith('-01') && w.to === lastDay(w.from.slice(0, 7))) return w.from.slice(0, 7);
+  if (w.from.endsWith('-01') && w.to === lastDayOf(w.from.slice(0, 7))) return w.from.slice(0, 7);
   return `${w.from}/${w.to}`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The export formats (DESIGN.md, "Contracts" → Exports): one pure builder each, shared by the popup
+ * The export formats: one pure builder each, shared by the popup
  * and the CLI's `--format`. `EXPORTERS[format].build(input)` gives the file's text; `extension` and
  * `mime` are for the download.
  */

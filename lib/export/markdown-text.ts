@@ -6,6 +6,7 @@
  * http(s) URL that parses.
  */
 import type { Line, Segment } from './summary.ts';
+import { safeHref } from '../util/urls.ts';
 
 /** Escaped wherever they occur: emphasis, code, links, HTML and entities, tables, strikethrough, math, e-mail autolinks. */
 const INLINE = /[\\`*_[\]<&|~@$]/g;
@@ -25,21 +26,15 @@ export function mdText(s: string): string {
   );
 }
 
-/** The href for an http(s) URL, with the characters that end a link destination encoded; null otherwise. */
-export function safeHref(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.href.replace(/[()<> \\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+/** The href for an http(s) URL (`safeHref`), with the characters that end a Markdown link destination encoded. */
+export function markdownHref(url: string): string | null {
+  const href = safeHref(url);
+  return href && href.replace(/[()<> \\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
 /** `[label](url)`, or the label and the URL as text when the URL is not http(s). */
 export function mdLink(label: string, url: string): string {
-  const href = safeHref(url);
+  const href = markdownHref(url);
   const text = mdText(label).trim();
   if (href) return `[${text || mdText(url)}](${href})`;
   return !text || label === url ? mdText(url) : `${text} (${mdText(url)})`;

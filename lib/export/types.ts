@@ -1,5 +1,5 @@
 /**
- * What every export builder takes and what the registry holds (DESIGN.md, "Contracts" → Exports).
+ * What every export builder takes and what the registry holds.
  * Builders are pure: the timestamp and the ids come in, so the same input gives the same bytes.
  */
 import type { AnnotateResult } from '../protocol/annotations.ts';

@@ -193,7 +193,7 @@ export class FactIndex {
 
   /**
    * The facts about an entity or event that describe the world on `date`: what had happened by
-   * then, established from any source (DESIGN.md "as of"). A fact about an event counts once the
+   * then, established from any source ("as of" the article's date). A fact about an event counts once the
    * event has begun; a running total counts from its `asOf` date; undated facts always count.
    */
   factsOn(id: string, date: string): Fact[] {

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { SOURCE_TIERS } from '../sources/tiers.ts';
+import { IsoDate } from '../util/iso-date.ts';
 
 /** ISO date, or a reduced-precision form when a source gives only the month or the year. */
 export const PartialDate = z
@@ -13,8 +14,7 @@ export const PartialDate = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 export type PartialDate = z.infer<typeof PartialDate>;
 
-/** A full ISO calendar date. */
-export const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+export { IsoDate } from '../util/iso-date.ts';
 
 /** Only web links a reader can open safely: http and https. */
 export const HttpUrl = z

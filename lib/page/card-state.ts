@@ -1,5 +1,5 @@
 /**
- * The card's small state machine (STYLE.md example 10): open after a delay on hover, at once for
+ * The card's small state machine: open after a delay on hover, at once for
  * the keyboard or a tap; stay while the pointer is on the mention or the card; close after a grace
  * period, or at once on Esc or scroll. Every request to open gets a token: when the card's data
  * arrives, it opens only if no later request came in, so a slow reply never opens the wrong card.

@@ -1,5 +1,5 @@
 /**
- * The article's visible text as PageText (DESIGN.md "Contracts"), from any Document: the page's
+ * The article's visible text as PageText (docs/ARCHITECTURE.md, "Contracts"), from any Document: the page's
  * own in the content script, a linkedom one in the CLI, happy-dom in tests. No `browser.*`; layout
  * APIs (`checkVisibility`) are used only where they exist.
  *

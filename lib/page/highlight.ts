@@ -1,5 +1,5 @@
 /**
- * Painting mentions with the CSS Custom Highlight API (DESIGN.md): the page's DOM is never touched.
+ * Painting mentions with the CSS Custom Highlight API (docs/ARCHITECTURE.md, "Decisions"): the page's DOM is never touched.
  * The `::highlight()` styles go in one constructed stylesheet adopted by the document, removed
  * again by `destroy()`. Readable on light and dark pages (translucent tints over the page's own
  * text colour, plus an underline) and in forced-colours mode (system colours).
@@ -7,7 +7,7 @@
 import { adoptSheet } from './browser-differences.ts';
 import type { MentionKind } from './mentions.ts';
 
-/** The highlight names (DESIGN.md "Decisions"). */
+/** The highlight names, one per kind of mark. */
 export const HIGHLIGHT_NAMES = {
   entity: 'nhs-context-entity',
   event: 'nhs-context-event',

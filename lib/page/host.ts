@@ -1,6 +1,6 @@
 /**
  * The one element the extension adds to a page: a host for the card with a closed shadow root
- * (DESIGN.md, STYLE.md example 5). Styles come in through `adoptedStyleSheets`, never a
+ * (docs/ARCHITECTURE.md, "Decisions"). Styles come in through `adoptedStyleSheets`, never a
  * web-accessible file; the host resets the page's inherited styles; key and input events from
  * inside the card stop at the host, so the page's shortcuts do not see what the reader types
  * there. `destroy()` removes everything.

@@ -5,7 +5,7 @@
 import type { AnnotateResult, Annotation } from '../protocol/annotations.ts';
 import type { ContentSettings } from '../settings.ts';
 
-/** The three kinds of highlight (DESIGN.md): people and organisations, events, disputed claims. */
+/** The three kinds of highlight: people and organisations, events, disputed claims. */
 export type MentionKind = 'entity' | 'event' | 'claim';
 
 /** A highlighted stretch of the article text. */

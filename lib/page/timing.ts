@@ -1,6 +1,6 @@
 /**
- * The in-page experience's timings, each named with its reason (STYLE.md example 10, after
- * Wikimedia's Page Previews constants).
+ * The in-page experience's timings, each named with its reason (after Wikimedia's Page
+ * Previews constants).
  */
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The data that crosses contexts (DESIGN.md, "Contracts"): PageText, Annotation, Card, ClaimCheck
+ * The data that crosses contexts (docs/ARCHITECTURE.md, "Contracts"): PageText, Annotation, Card, ClaimCheck
  * and the annotate result. zod/mini keeps the content script small; every message is parsed.
  */
 import * as z from 'zod/mini';

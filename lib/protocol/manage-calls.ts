@@ -8,13 +8,13 @@
  * every JSON path or field named; only unexpected ones become error replies.
  */
 import * as z from 'zod/mini';
+import { IsoDate } from '../util/iso-date.ts';
 import { Card, SourceRef } from './annotations.ts';
 import { SOURCE_TIERS } from '../sources/tiers.ts';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const Id = nonEmpty(200);
-const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
 /** Pack files and backups may be large; runtime messages carry up to 64 MiB. */
 const MAX_FILE_TEXT = 60 * 1024 * 1024;
 

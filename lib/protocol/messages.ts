@@ -1,5 +1,5 @@
 /**
- * The one message protocol between the background and everything else (STYLE.md example 7).
+ * The one message protocol between the background and everything else.
  * Every call is listed once, grouped by who may send it, with its request and reply schema.
  * Requests are parsed before any handler runs; failures come back as values, never thrown.
  * Privilege comes from the sender (`classifySender`), never from the message body.
@@ -10,6 +10,7 @@
  * background sends it), not this module.
  */
 import * as z from 'zod/mini';
+import { IsoDate } from '../util/iso-date.ts';
 import { AnnotateResult, Card } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from '../settings.ts';
@@ -40,8 +41,6 @@ export type TimelineItem = z.infer<typeof TimelineItem>;
 const TabId = z.number().check(z.gte(0));
 /** An https origin, as "Always on this site" registers it. */
 const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/i;
-
-const IsoDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD'));
 
 /** One installed pack as the popup and options pages show it. */
 export const PackSummary = z.object({
@@ -162,7 +161,7 @@ export const extensionPageCalls = {
     request: z.strictObject({
       type: z.literal('timeline'),
       groups: z.array(z.string().check(z.maxLength(120))).check(z.maxLength(20)),
-      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+      date: IsoDate,
     }),
     reply: z.object({ items: z.array(TimelineItem) }),
   },

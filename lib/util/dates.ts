@@ -42,6 +42,11 @@ export function fromDayNumber(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The last day a partial date can mean ('2023-07' → '2023-07-31'). */
+export function lastDayOf(d: string): string {
+  return fromDayNumber(dayNumber(endExclusiveOf(d)) - 1);
+}
+
 export function addDays(iso: string, days: number): string {
   return fromDayNumber(dayNumber(iso) + days);
 }

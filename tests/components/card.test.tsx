@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Card, safeHref, type CardProps } from '../../components/Card.tsx';
+import { Card, type CardProps } from '../../components/Card.tsx';
+import { safeHref } from '../../lib/util/urls.ts';
 import type { Card as CardData } from '../../lib/protocol/annotations.ts';
 
 afterEach(cleanup);

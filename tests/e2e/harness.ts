@@ -45,7 +45,7 @@ export function checkPrerequisites(): void {
 }
 
 /**
- * Chromium's flags for a run with an unpacked extension on this closed network (TOOLCHAIN.md):
+ * Chromium's flags for a run with an unpacked extension on this closed network (docs/DEVELOPMENT.md):
  * no background networking, component updates or sync, whose connections would all be refused.
  */
 export function chromiumArgs(extensionDir: string): string[] {
@@ -167,7 +167,7 @@ function selfSignedCertificate(hostname: string): { key: Buffer; cert: Buffer; d
 
 /**
  * Serve fixed responses over HTTPS on 127.0.0.1 with a self-signed certificate, to be reached
- * under a real news hostname through `newsSiteArgs` (TOOLCHAIN.md, "Testing the site list for real").
+ * under a real news hostname through `newsSiteArgs` (docs/DEVELOPMENT.md).
  */
 export async function serveHttps(routes: Routes, hostname = 'www.bbc.co.uk'): Promise<TestServer> {
   const { key, cert, dir } = selfSignedCertificate(hostname);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mdLink, mdText, safeHref } from '../../lib/export/markdown-text.ts';
+import { markdownHref as safeHref, mdLink, mdText } from '../../lib/export/markdown-text.ts';
 import { buildMarkdown, wikiTitle } from '../../lib/export/markdown.ts';
 import { CLAIM, input } from './fixture.ts';
 

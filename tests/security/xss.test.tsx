@@ -6,7 +6,8 @@
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Card, safeHref } from '../../components/Card.tsx';
+import { Card } from '../../components/Card.tsx';
+import { safeHref } from '../../lib/util/urls.ts';
 import type { Card as CardData } from '../../lib/protocol/annotations.ts';
 import { HttpUrl } from '../../lib/facts/schema.ts';
 import { BAD_URLS, SENTINEL, XSS_PAYLOADS } from '../fixtures/hostile/xss-payloads.ts';

@@ -39,7 +39,7 @@ const URL_ALLOWLIST: { pattern: RegExp; reason: string }[] = [
   },
   {
     pattern: /^https:\/\/en\.wikipedia\.org\/wiki\/$/,
-    reason: 'the prefix of sameAs links (DESIGN.md: full English Wikipedia URLs)',
+    reason: 'the prefix of sameAs links (full English Wikipedia URLs)',
   },
   {
     pattern: /^https?:\/\/json-schema\.org\/(draft\/2020-12\/schema|draft-07\/schema#|draft-04\/schema#)$/,
