@@ -55,7 +55,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     commands: {
       [NAVIGATE_COMMAND]: {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Step through the highlighted mentions on this page',
       },
     },

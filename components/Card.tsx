@@ -8,6 +8,7 @@
  * the same in the page's shadow root, in unit tests and on a plain test page.
  */
 import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
+import { tierLabel, weaklySourcedNote } from '../lib/sources/tiers.ts';
 import { formatDate } from '../lib/util/dates.ts';
 import { safeHref } from '../lib/util/urls.ts';
 
@@ -35,14 +36,19 @@ export function contentName(content: CardContent): string {
   return content.kind === 'card' ? content.card.name : content.name;
 }
 
-const MAX_SOURCES = 3;
+/** Sources named on a fact's line (the best first); the rest are counted, with every one on hover. */
+const MAX_SOURCES = 1;
+/** Facts shown before "More facts": what fits a 380×500 card without scrolling. */
+const FIRST_FACTS = 3;
 
+/** A publisher link with its tier ("BMA · primary", "upday (PA) · copy of a PA story"); the date on hover. */
 function Source({ source }: { source: SourceRef }) {
   const href = safeHref(source.url);
-  const label = source.published ? `${source.publisher} (${formatDate(source.published)})` : source.publisher;
+  const label = `${source.publisher} · ${tierLabel(source)}`;
+  const title = source.published ? `${source.publisher}, ${formatDate(source.published)}` : undefined;
   if (!href) return <span class="source">{label}</span>;
   return (
-    <a class="source" href={href} target="_blank" rel="noopener noreferrer">
+    <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={title}>
       {label}
     </a>
   );
@@ -52,16 +58,25 @@ function Sources({ sources, label = 'Sources' }: { sources: SourceRef[]; label?:
   if (sources.length === 0) return null;
   const more = sources.length - MAX_SOURCES;
   return (
-    <p class="sources">
+    <span class="sources">
       <span class="label">{label}: </span>
       {sources.slice(0, MAX_SOURCES).map((s, i) => (
         <span key={`${s.url}|${i}`}>
-          {i > 0 ? '; ' : ''}
+          {i > 0 ? ', ' : ''}
           <Source source={s} />
         </span>
       ))}
-      {more > 0 ? ` and ${more} more` : ''}
-    </p>
+      {more > 0 ? (
+        <span
+          title={sources
+            .slice(MAX_SOURCES)
+            .map((s) => s.publisher)
+            .join(', ')}
+        >{` +${more} more`}</span>
+      ) : (
+        ''
+      )}
+    </span>
   );
 }
 
@@ -85,15 +100,18 @@ function Columns({ label, columns }: { label: string; columns: { head: string; t
 }
 
 function Fact({ fact }: { fact: CardFact }) {
+  // Only weak hosts cite it: say so before them, never show them as if they were its support.
+  const weak = weaklySourcedNote(fact.sources);
   return (
     <li class="fact">
       <p class="statement">{fact.statement}</p>
       <p class="meta">
-        {fact.distance ? <span class="distance">{fact.distance}</span> : null}
-        {fact.distance ? ' · ' : ''}
-        <span class="confidence">{fact.confidence === 'corroborated' ? 'Corroborated' : 'Single source'}</span>
+        {fact.distance ? <span class="distance">{fact.distance} · </span> : null}
+        {fact.confidence === 'corroborated' ? 'Corroborated' : 'Single source'}
+        {fact.sources.length ? ' · ' : ''}
+        {weak ? <span class="weak">{weak} </span> : null}
+        <Sources sources={fact.sources} />
       </p>
-      <Sources sources={fact.sources} />
       {fact.conflicts.length > 0 ? (
         <Columns
           label="Sources differ:"
@@ -107,16 +125,19 @@ function Fact({ fact }: { fact: CardFact }) {
   );
 }
 
-function EntityBody({ card, asOf }: { card: CardData; asOf: string }) {
+const factList = (facts: CardFact[]) => (
+  <ul class="facts">
+    {facts.map((f) => (
+      <Fact key={f.id} fact={f} />
+    ))}
+  </ul>
+);
+
+function EntityBody({ card }: { card: CardData }) {
+  const rest = card.facts.length - FIRST_FACTS;
   return (
     <>
       {card.description ? <p class="description">{card.description}</p> : null}
-      {card.roleOnDate ? (
-        <p class="role">
-          <span class="label">On {formatDate(asOf)}: </span>
-          {card.roleOnDate}
-        </p>
-      ) : null}
       {card.roleNow ? (
         <p class="role-now">
           <span class="label">Now: </span>
@@ -124,15 +145,13 @@ function EntityBody({ card, asOf }: { card: CardData; asOf: string }) {
         </p>
       ) : null}
       {card.termNote ? <p class="term">{card.termNote}</p> : null}
-      {card.facts.length > 0 ? (
-        <ul class="facts" aria-label="Key facts">
-          {card.facts.map((f) => (
-            <Fact key={f.id} fact={f} />
-          ))}
-        </ul>
-      ) : (
-        <Sources sources={card.sources} />
-      )}
+      {card.facts.length > 0 ? factList(card.facts.slice(0, FIRST_FACTS)) : <Sources sources={card.sources} />}
+      {rest > 0 ? (
+        <details class="more">
+          <summary>More facts ({rest})</summary>
+          {factList(card.facts.slice(FIRST_FACTS))}
+        </details>
+      ) : null}
       {card.coverageNotice ? <p class="notice coverage">{card.coverageNotice}</p> : null}
     </>
   );
@@ -163,13 +182,21 @@ export function Card(props: CardProps) {
   return (
     <div class="card" role="dialog" aria-label={name} tabIndex={-1} data-kind={content.kind}>
       <div class="head">
-        <h2 class="name">{content.kind === 'claim' ? `Claim: “${name}”` : name}</h2>
+        <div class="title">
+          <h2 class="name">{content.kind === 'claim' ? `Claim: “${name}”` : name}</h2>
+          {content.kind === 'card' && content.card.roleOnDate ? (
+            <p class="role">
+              {content.card.roleOnDate}
+              <span class="when">, {undated ? 'today' : `on ${formatDate(asOf)}`}</span>
+            </p>
+          ) : null}
+        </div>
         <button type="button" class="close" aria-label="Close card" onClick={props.onClose}>
           ×
         </button>
       </div>
       {undated ? <p class="notice">No date found on this page: facts as of today.</p> : null}
-      {content.kind === 'card' ? <EntityBody card={content.card} asOf={asOf} /> : <ClaimBody check={content.check} />}
+      {content.kind === 'card' ? <EntityBody card={content.card} /> : <ClaimBody check={content.check} />}
       <div class="foot">
         <div class="actions">
           <button type="button" class="copy" onClick={props.onCopy}>

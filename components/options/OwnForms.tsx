@@ -154,7 +154,15 @@ export interface FactFormProps extends FormProps<OwnFactView> {
 export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFormProps) {
   const [v, setV] = useState<FactInput>(() => factInput(editing, subjects[0]?.id ?? ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [filter, setFilter] = useState('');
   const set = (key: keyof FactInput) => (value: string) => setV({ ...v, [key]: value });
+  const shown = filterSubjects(subjects, filter, v.subject);
+  const narrow = (text: string) => {
+    setFilter(text);
+    // The first match becomes the choice, so typing a name and saving is enough.
+    const first = filterSubjects(subjects, text, '')[0];
+    if (text.trim() && first) setV({ ...v, subject: first.id });
+  };
   const setTier = (value: string) => {
     const { tier: _old, ...rest } = v;
     setV(value ? { ...rest, tier: value as SourceTier } : rest);
@@ -177,12 +185,27 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
       aria-label={editing ? 'Edit the fact' : 'Add a fact'}
       noValidate
     >
+      <div class="field subject-filter">
+        <label for="subject-filter">Find the subject</label>
+        <input
+          id="subject-filter"
+          type="search"
+          value={filter}
+          placeholder="Type a name: Barclay, BMA, consultants…"
+          aria-controls="field-subject"
+          aria-describedby="subject-filter-count"
+          onInput={(e) => narrow(e.currentTarget.value)}
+        />
+        <small id="subject-filter-count" class="hint" aria-live="polite">
+          {filter.trim() ? `${shown.length} of ${subjects.length} match` : `${subjects.length} subjects`}
+        </small>
+      </div>
       <Field
         name="subject"
         label="About"
         value={v.subject}
         onInput={set('subject')}
-        options={subjects.map((s) => [s.id, `${s.name} (${s.kind})`])}
+        options={shown.map((s) => [s.id, `${s.name} (${s.kind})`])}
         error={errors.subject}
       />
       <Field
@@ -250,4 +273,28 @@ export function FactForm({ call, editing, onSaved, onCancel, subjects }: FactFor
       ) : null}
     </form>
   );
+}
+
+const foldText = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * The subjects whose name or kind contains every word typed (any order), the current choice
+ * always kept so the select never shows something other than what will be saved.
+ */
+export function filterSubjects<S extends { id: string; name: string; kind: string }>(
+  subjects: S[],
+  text: string,
+  current: string,
+): S[] {
+  const words = foldText(text).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return subjects;
+  return subjects.filter((s) => {
+    if (s.id === current) return true;
+    const hay = foldText(`${s.name} ${s.kind} ${s.id}`);
+    return words.every((w) => hay.includes(w));
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SearchHit } from '../../lib/protocol/manage-calls.ts';
+import { formatDate } from '../../lib/util/dates.ts';
 import { data, type Call } from './client.ts';
 import { SourceLink } from './OwnFactsSection.tsx';
 import { support, tierLabel } from '../../lib/sources/tiers.ts';
@@ -70,7 +71,14 @@ function FlagButton({ call, recordId, onChanged }: { call: Call; recordId: strin
   );
 }
 
-function Hit({ hit, call, onChanged }: { hit: SearchHit; call: Call; onChanged: () => void }) {
+/** "27 March 2023", and with an "as of" date how far before or after it that was. */
+function when(date: string | null, distance: string | null, asOf: string): string {
+  if (!date) return '';
+  const far = asOf && distance ? ` (${distance.replace('this article', formatDate(asOf))})` : '';
+  return `${formatDate(date)}${far}: `;
+}
+
+function Hit({ hit, call, onChanged, asOf }: { hit: SearchHit; call: Call; onChanged: () => void; asOf: string }) {
   const card = hit.card;
   return (
     <article class="search-hit" data-id={hit.id} aria-label={hit.name}>
@@ -79,7 +87,11 @@ function Hit({ hit, call, onChanged }: { hit: SearchHit; call: Call; onChanged: 
         {hit.private ? <span class="badge"> private</span> : null}
       </h3>
       {hit.description ? <p>{hit.description}</p> : null}
-      {card?.roleOnDate ? <p class="role-on-date">Role then: {card.roleOnDate}</p> : null}
+      {card?.roleOnDate ? (
+        <p class="role-on-date">
+          {asOf ? `Role on ${formatDate(asOf)}` : 'Role today'}: {card.roleOnDate}
+        </p>
+      ) : null}
       {card?.roleNow ? <p>Role now: {card.roleNow}</p> : null}
       {card && card.facts.length > 0 ? (
         <>
@@ -87,9 +99,8 @@ function Hit({ hit, call, onChanged }: { hit: SearchHit; call: Call; onChanged: 
           <ul class="card-facts">
             {card.facts.map((f) => (
               <li key={f.id}>
-                {f.date ? `${f.date}: ` : ''}
+                {when(f.date, f.distance, asOf)}
                 {f.statement}
-                {f.distance ? ` (${f.distance})` : ''}
                 <Sources sources={f.sources} /> <FlagButton call={call} recordId={f.id} onChanged={onChanged} />
               </li>
             ))}
@@ -115,7 +126,7 @@ function Hit({ hit, call, onChanged }: { hit: SearchHit; call: Call; onChanged: 
           <ul class="all-facts">
             {hit.facts.map((f) => (
               <li key={f.id}>
-                {f.date ? `${f.date}: ` : ''}
+                {when(f.date, null, asOf)}
                 {f.statement}
                 <Sources sources={f.sources} /> <FlagButton call={call} recordId={f.id} onChanged={onChanged} />
               </li>
@@ -132,11 +143,14 @@ export function SearchSection({ call, initialQuery, onChanged }: SearchProps) {
   const [query, setQuery] = useState(initialQuery);
   const [date, setDate] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  /** The date the shown results are as of ('' for none: dates, not distances). */
+  const [asOf, setAsOf] = useState('');
   const [error, setError] = useState<string | null>(null);
   const run = async (q: string) => {
     if (!q.trim()) return;
     try {
       setHits((await data(call({ type: 'search', query: q.trim().slice(0, 300), ...(date ? { date } : {}) }))).hits);
+      setAsOf(date);
       setError(null);
     } catch (e) {
       setError(String(e));
@@ -152,13 +166,14 @@ export function SearchSection({ call, initialQuery, onChanged }: SearchProps) {
       <h2 id="search-title">Search the fact base</h2>
       <form
         role="search"
+        aria-label="Search the fact base"
         onSubmit={(e) => {
           e.preventDefault();
           void run(query);
         }}
       >
         <label>
-          Name, alias or event{' '}
+          Name, event or words of a fact{' '}
           <input type="search" name="query" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>{' '}
         <label>
@@ -170,7 +185,7 @@ export function SearchSection({ call, initialQuery, onChanged }: SearchProps) {
       {hits && hits.length === 0 ? <p role="status">Nothing found for “{query}”.</p> : null}
       <div class="search-results" aria-live="polite">
         {hits?.map((h) => (
-          <Hit key={h.id} hit={h} call={call} onChanged={onChanged} />
+          <Hit key={h.id} hit={h} call={call} onChanged={onChanged} asOf={asOf} />
         ))}
       </div>
     </section>

@@ -1,6 +1,7 @@
 /**
- * The popup's actions on the current tab: step through the mentions with the keyboard, annotate a
- * page the extension does not run on by itself, or keep it on for that site. Each action is a
+ * The popup's actions on the current tab: step through the mentions with the keyboard (with the
+ * shortcut the browser really bound, from `commands.getAll()`), or — only where the page is not
+ * annotated yet — annotate it once or keep the extension on for that site. Each action is a
  * function passed in (components/popup/page-actions-client.ts does the browser calls), so this renders
  * and tests without a browser.
  */
@@ -16,10 +17,14 @@ export interface PageActionsProps {
    * an https page other than a listed site (then the button is not offered).
    */
   alwaysOn: (() => Promise<string | null>) | null;
+  /** Whether the page already has annotations (null: not known yet). */
+  annotated?: boolean | null;
+  /** The shortcut bound to "step through mentions" ("Alt+Shift+K"), '' when none is bound, undefined unknown. */
+  shortcut?: string;
 }
 
-/** The three buttons and a polite status line. */
-export function PageActions({ navigate, annotate, alwaysOn }: PageActionsProps) {
+/** The buttons that apply to this page and a polite status line. */
+export function PageActions({ navigate, annotate, alwaysOn, annotated = null, shortcut }: PageActionsProps) {
   const [status, setStatus] = useState('');
   const act = (action: () => Promise<string | null>, done: string) => async () => {
     setStatus('Working…');
@@ -27,21 +32,33 @@ export function PageActions({ navigate, annotate, alwaysOn }: PageActionsProps) 
     setStatus(error ?? done);
   };
   return (
-    <section class="page-actions" aria-label="This page">
-      <button type="button" onClick={act(navigate, 'Use n and p (or Tab) on the page; Esc to stop.')}>
-        Step through mentions
-      </button>{' '}
-      <span class="hint">Alt+Shift+N</span>
-      <p>
-        <button type="button" onClick={act(annotate, 'Annotated this page.')}>
-          Annotate this page
-        </button>{' '}
-        {alwaysOn ? (
-          <button type="button" onClick={act(alwaysOn, 'On for this site from now on.')}>
-            Always on this site
-          </button>
-        ) : null}
-      </p>
+    <section class="page-actions" aria-label="Actions on this page">
+      {annotated !== false ? (
+        <p>
+          <button type="button" onClick={act(navigate, 'Use n and p (or Tab) on the page; Esc to stop.')}>
+            Step through mentions
+          </button>{' '}
+          {shortcut ? (
+            <span class="hint">
+              or press <kbd>{shortcut}</kbd>
+            </span>
+          ) : shortcut === '' ? (
+            <span class="hint">No shortcut set (see the browser's extension shortcuts)</span>
+          ) : null}
+        </p>
+      ) : null}
+      {annotated !== true ? (
+        <p>
+          <button type="button" class="primary" onClick={act(annotate, 'Annotated this page.')}>
+            Annotate this page
+          </button>{' '}
+          {alwaysOn ? (
+            <button type="button" onClick={act(alwaysOn, 'On for this site from now on.')}>
+              Always on this site
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <p class="page-actions-status" role="status">
         {status}
       </p>

@@ -1,4 +1,4 @@
-/** The popup's lists: mentions grouped by kind (click to scroll to one) and the checked claims. */
+/** The popup's lists: mentions grouped by kind (click to scroll to one) and the checked claims, one row each. */
 import type { ClaimItem, Summary } from './summary.ts';
 
 const VERDICT_LABEL: Record<ClaimItem['verdict'], string> = {
@@ -13,7 +13,7 @@ export function MentionList({ summary, onPick }: { summary: Summary; onPick: (an
     <div class="mentions">
       {summary.groups.map((g) => (
         <section key={g.group} aria-label={g.label}>
-          <h3>{g.label}</h3>
+          <h2 class="group-title">{g.label}</h2>
           <ul>
             {g.items.map((item) => (
               <li key={item.id}>
@@ -21,7 +21,7 @@ export function MentionList({ summary, onPick }: { summary: Summary; onPick: (an
                   {item.name}
                 </button>
                 {item.count > 1 ? <span class="count"> ×{item.count}</span> : null}
-                {item.role ? <div class="role">{item.role}</div> : null}
+                {item.role ? <span class="role">{item.role}</span> : null}
               </li>
             ))}
           </ul>
@@ -32,15 +32,16 @@ export function MentionList({ summary, onPick }: { summary: Summary; onPick: (an
 }
 
 export function ClaimList({ claims, onPick }: { claims: ClaimItem[]; onPick: (annotationId: string) => void }) {
-  if (claims.length === 0) return <p class="empty">No checkable claims found.</p>;
+  if (claims.length === 0) return <p class="empty">No checkable claims found on this page.</p>;
   return (
     <ul class="claims">
       {claims.map((c) => (
         <li key={c.annotationId} class={`claim claim-${c.verdict}`}>
-          <button type="button" class="link" onClick={(e) => e.isTrusted && onPick(c.annotationId)}>
+          <span class={`verdict verdict-${c.verdict}`}>{VERDICT_LABEL[c.verdict]}</span>
+          <button type="button" class="link quote" onClick={(e) => e.isTrusted && onPick(c.annotationId)}>
             “{c.exact}”
           </button>
-          <div class="verdict">{VERDICT_LABEL[c.verdict]}</div>
+          {c.count > 1 ? <span class="count"> ×{c.count}</span> : null}
           <p>{c.explanation}</p>
         </li>
       ))}

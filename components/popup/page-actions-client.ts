@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { callBackground } from '../../lib/protocol/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
-import { NEWS_DOMAINS } from '../../lib/sites.ts';
+import { NAVIGATE_COMMAND, NEWS_DOMAINS } from '../../lib/sites.ts';
 import type { PageActionsProps } from './PageActions.tsx';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -90,4 +90,14 @@ export async function pageActions(): Promise<PageActionsProps> {
         }
       : null,
   };
+}
+
+/** The key the browser bound to "step through mentions": '' when none, undefined when it cannot tell. */
+export async function navigateShortcut(): Promise<string | undefined> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === NAVIGATE_COMMAND)?.shortcut ?? '';
+  } catch {
+    return undefined;
+  }
 }

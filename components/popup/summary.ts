@@ -21,6 +21,8 @@ export interface ClaimItem {
   exact: string;
   verdict: Verdict;
   explanation: string;
+  /** How many times the page makes this same claim (one row per claim). */
+  count: number;
 }
 
 export interface Summary {
@@ -29,8 +31,10 @@ export interface Summary {
   claims: ClaimItem[];
   published: string;
   publishedFrom: AnnotateResult['page']['publishedFrom'];
-  /** Staff-group ids the page mentions (for the strike timeline). */
+  /** Staff-group ids the page mentions. */
   staffGroups: string[];
+  /** Staff groups, then organisations, most mentioned first: the timeline's rows (it keeps the workforce ones). */
+  timelineGroups: string[];
 }
 
 const LABELS: Record<MentionGroup, string> = {
@@ -79,9 +83,23 @@ export function summarise(result: AnnotateResult): Summary {
       label: LABELS[g],
       items: [...byGroup.get(g)!.values()].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name)),
     }));
-  const claims = result.claims
-    .filter((c) => c.check)
-    .map((c) => ({ annotationId: c.id, exact: c.exact, verdict: c.check!.verdict, explanation: c.check!.explanation }));
+  // One row per claim: the same words with the same verdict and explanation count once.
+  const byClaim = new Map<string, ClaimItem>();
+  for (const c of result.claims) {
+    if (!c.check) continue;
+    const key = `${c.exact.toLowerCase()}|${c.check.verdict}|${c.check.explanation}`;
+    const seen = byClaim.get(key);
+    if (seen) seen.count++;
+    else
+      byClaim.set(key, {
+        annotationId: c.id,
+        exact: c.exact,
+        verdict: c.check.verdict,
+        explanation: c.check.explanation,
+        count: 1,
+      });
+  }
+  const claims = [...byClaim.values()];
   return {
     counts: {
       mentions,
@@ -99,6 +117,9 @@ export function summarise(result: AnnotateResult): Summary {
     published: result.page.published,
     publishedFrom: result.page.publishedFrom,
     staffGroups: [...(byGroup.get('staff-group')?.keys() ?? [])],
+    timelineGroups: (['staff-group', 'organisation'] as const).flatMap((g) =>
+      groups.filter((x) => x.group === g).flatMap((x) => x.items.map((i) => i.id)),
+    ),
   };
 }
 

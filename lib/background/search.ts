@@ -50,11 +50,27 @@ const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** 0 exact, 1 prefix, 2 word prefix, 3 substring; null when none of the names match. */
+/** Words without punctuation: "Consultants' 48-hour strike" → ["consultants", "48", "hour", "strike"]. */
+const words = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * 0 exact, 1 prefix, 2 word prefix, 3 substring, 4 every query word begins a word of the name
+ * (in any order: "consultants strike august" finds "Consultants' 48-hour strike, August 2023");
+ * null when none of the names match.
+ */
 function rank(names: string[], q: string): number | null {
   let best: number | null = null;
-  for (const n of names.map(fold)) {
-    const r = n === q ? 0 : n.startsWith(q) ? 1 : n.includes(` ${q}`) ? 2 : n.includes(q) ? 3 : null;
+  const qWords = words(q);
+  for (const name of names) {
+    const n = fold(name);
+    let r = n === q ? 0 : n.startsWith(q) ? 1 : n.includes(` ${q}`) ? 2 : n.includes(q) ? 3 : null;
+    if (r === null && qWords.length > 1) {
+      const nWords = words(name);
+      if (qWords.every((w) => nWords.some((x) => x.startsWith(w)))) r = 4;
+    }
     if (r !== null && (best === null || r < best)) best = r;
   }
   return best;
@@ -75,6 +91,17 @@ export function searchFacts(index: FactIndex, query: string, card: (id: string) 
   for (const ev of index.events.values()) {
     const r = rank([ev.title, ev.id], q);
     if (r !== null) scored.push({ r, name: ev.title, hit: () => eventHit(index, ev, card) });
+  }
+  // Facts found by their words lead to what they are about (once each, after name matches).
+  const found = new Set(scored.map((s) => s.name));
+  for (const f of index.facts.values()) {
+    if (rank([f.statement], q) === null) continue;
+    const e = index.entity(f.subject);
+    const ev = e ? undefined : index.event(f.subject);
+    const name = e?.name ?? ev?.title;
+    if (!name || found.has(name)) continue;
+    found.add(name);
+    scored.push({ r: 5, name, hit: () => (e ? entityHit(index, e, card) : eventHit(index, ev!, card)) });
   }
   scored.sort((a, b) => a.r - b.r || a.name.localeCompare(b.name));
   return scored.slice(0, MAX_RESULTS).map((s) => s.hit());

@@ -6,7 +6,7 @@ import type { Annotation, AnnotateResult, Card } from '../protocol/annotations.t
 import type { PageText } from '../protocol/page-text.ts';
 import type { FactIndex } from '../facts/index.ts';
 import { todayIso } from '../util/dates.ts';
-import { buildCard } from './card-data.ts';
+import { buildCard, type ArticleContext } from './card-data.ts';
 import { acceptEventNoun, linkEvent, type EventContext } from './event-nouns.ts';
 import { gazetteerFor } from './gazetteer.ts';
 import { documentNation, type Nation } from './nations.ts';
@@ -63,7 +63,7 @@ export function annotate(page: PageText, index: FactIndex, opts: AnnotateOptions
       packVersion: index.packVersion,
     },
     annotations: [...annotations, ...claims].sort((a, b) => a.start - b.start || b.end - a.end),
-    cards: cardsFor(annotations, index, date, today),
+    cards: cardsFor(annotations, index, date, today, nation),
     claims,
   };
 }
@@ -107,8 +107,17 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
       score: m.score,
       entity: { id: entity.id, name: entity.name, kind: entity.kind, sameAs: entity.sameAs },
       ...(m.roleTitle ? { role: { id: m.roleId ?? '', title: m.roleTitle } } : {}),
+      ...(isGenericBody(index, entity.id) && !m.roleTitle ? { quiet: true } : {}),
     },
   ];
+}
+
+/**
+ * A body the disputes happen around rather than a party to them: an organisation that never
+ * ballots or strikes (the NHS, a party, a department, a government). Its highlight is quieter.
+ */
+function isGenericBody(index: FactIndex, id: string): boolean {
+  return index.entity(id)?.kind === 'organisation' && !index.isWorkforce(id);
 }
 
 /** Participants near an event noun and the when of its sentence. */
@@ -208,7 +217,15 @@ export function annotationId(kind: string, start: number, end: number): string {
   return `${kind}-${start}-${end}`;
 }
 
-function cardsFor(annotations: Annotation[], index: FactIndex, date: string, today: string): Card[] {
+function cardsFor(annotations: Annotation[], index: FactIndex, date: string, today: string, nation: Nation): Card[] {
+  const mentions = new Map<string, number>();
+  const events = new Set<string>();
+  for (const a of annotations) {
+    if (!a.entity) continue;
+    if (a.kind === 'event') events.add(a.entity.id);
+    else mentions.set(a.entity.id, (mentions.get(a.entity.id) ?? 0) + 1);
+  }
+  const article: ArticleContext = { mentions, events, nation };
   const ids = [...new Set(annotations.map((a) => a.entity?.id).filter((id): id is string => !!id))];
-  return ids.map((id) => buildCard(index, id, date, today)).filter((c): c is Card => c !== null);
+  return ids.map((id) => buildCard(index, id, date, today, article)).filter((c): c is Card => c !== null);
 }

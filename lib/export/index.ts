@@ -31,9 +31,18 @@ export function buildExport(format: ExportFormat, input: ExportInput): string {
   return EXPORTERS[format].build(input);
 }
 
+/** What each format's file name says it holds, so two formats never share a name. */
+const FILE_LABEL: Record<ExportFormat, string> = {
+  w3c: 'web-annotations',
+  hypothesis: 'hypothesis',
+  csv: 'annotations',
+  md: 'report',
+  claimreview: 'claimreview',
+};
+
 /**
- * A download file name carrying the site and the article's date:
- * `nhs-context_www.bbc.co.uk_2023-08-24.csv` (the site is the URL's host, or "page").
+ * A download file name carrying the site, the article's date and what it holds:
+ * `nhs-context_www.bbc.co.uk_2023-08-24_annotations.csv` (the site is the URL's host, or "page").
  */
 export function exportFileName(format: ExportFormat, url: string, published: string): string {
   let site = 'page';
@@ -43,5 +52,5 @@ export function exportFileName(format: ExportFormat, url: string, published: str
     // not a URL (a local file name, or nothing): keep "page"
   }
   const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-');
-  return `nhs-context_${safe(site)}_${safe(published)}.${EXPORTERS[format].extension}`;
+  return `nhs-context_${safe(site)}_${safe(published)}_${FILE_LABEL[format]}.${EXPORTERS[format].extension}`;
 }

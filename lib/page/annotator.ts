@@ -109,9 +109,9 @@ export function anchorMentions(
   return runNow(anchorSteps(doc, map, mentions));
 }
 
-function byKind(mentions: Mention[], ranges: Map<string, Range>): Record<MentionKind, Range[]> {
-  const out: Record<MentionKind, Range[]> = { entity: [], event: [], claim: [] };
-  for (const m of mentions) out[m.kind].push(ranges.get(m.id)!);
+function byKind(mentions: Mention[], ranges: Map<string, Range>): Record<MentionKind | 'quiet', Range[]> {
+  const out: Record<MentionKind | 'quiet', Range[]> = { entity: [], event: [], claim: [], quiet: [] };
+  for (const m of mentions) out[m.annotation.quiet ? 'quiet' : m.kind].push(ranges.get(m.id)!);
   return out;
 }
 

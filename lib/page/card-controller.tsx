@@ -88,6 +88,25 @@ async function cardContent(
   return reply.ok && reply.data.card ? { kind: 'card', card: reply.data.card } : null;
 }
 
+/**
+ * Whether the page itself is light or dark, from the computed background of its body (else its
+ * root element): the card follows the page, not only the reader's colour-scheme setting. '' when
+ * both are transparent (the browser's own canvas: the reader's setting decides).
+ */
+export function pageScheme(doc: Document): '' | 'light' | 'dark' {
+  for (const el of [doc.body, doc.documentElement]) {
+    const rgba =
+      el &&
+      doc.defaultView
+        ?.getComputedStyle(el)
+        .backgroundColor.match(/[\d.]+/g)
+        ?.map(Number);
+    if (!rgba || rgba.length < 3 || rgba[3] === 0) continue;
+    return 0.299 * rgba[0]! + 0.587 * rgba[1]! + 0.114 * rgba[2]! < 128 ? 'dark' : 'light';
+  }
+  return '';
+}
+
 /** Size and place the card element beside its mention's line (keeping its own scroll position). */
 function placeElement(el: HTMLElement, range: Range, point: { x: number; y: number } | undefined, doc: Document): void {
   const anchor = anchorBox(range, point);
@@ -147,6 +166,7 @@ export function createCardController(deps: CardControllerDeps): CardController {
     const page = deps.getState();
     if (!page) return;
     const h = ensureHost();
+    h.container.parentElement!.dataset.scheme = pageScheme(doc);
     const article = articleOf(page);
     render(
       <Card

@@ -2,7 +2,9 @@
  * Painting mentions with the CSS Custom Highlight API (docs/ARCHITECTURE.md, "Decisions"): the page's DOM is never touched.
  * The `::highlight()` styles go in one constructed stylesheet adopted by the document, removed
  * again by `destroy()`. Readable on light and dark pages (translucent tints over the page's own
- * text colour, plus an underline) and in forced-colours mode (system colours).
+ * text colour, plus an underline) and in forced-colours mode, where each kind keeps a cue of its own
+ * beyond colour: people and unions a marked fill, events a dotted underline, disputed claims a wavy
+ * one. Generic bodies (the NHS, parties) get only a thin underline: quieter than people and unions.
  */
 import { adoptSheet } from './browser-differences.ts';
 import type { MentionKind } from './mentions.ts';
@@ -10,27 +12,29 @@ import type { MentionKind } from './mentions.ts';
 /** The highlight names, one per kind of mark. */
 export const HIGHLIGHT_NAMES = {
   entity: 'nhs-context-entity',
+  quiet: 'nhs-context-quiet',
   event: 'nhs-context-event',
   claim: 'nhs-context-claim',
   current: 'nhs-context-current',
 } as const;
 
 /** Later wins where ranges overlap: the keyboard's current mention above all. */
-const PRIORITY: Record<keyof typeof HIGHLIGHT_NAMES, number> = { entity: 1, event: 2, claim: 3, current: 10 };
+const PRIORITY: Record<keyof typeof HIGHLIGHT_NAMES, number> = { quiet: 0, entity: 1, event: 2, claim: 3, current: 10 };
 
 const n = HIGHLIGHT_NAMES;
 
 /** The highlight styles adopted by the page's document. */
 export const HIGHLIGHT_CSS = `::highlight(${n.entity}){background-color:#ffc4004d;text-decoration:underline 2px #d69600f2}
+::highlight(${n.quiet}){text-decoration:underline 1px #d69600b3}
 ::highlight(${n.event}){background-color:#008cff33;text-decoration:underline dotted 2px #006edcf2}
 ::highlight(${n.claim}){text-decoration:underline wavy 1.5px #d62828}
 ::highlight(${n.current}){background-color:#fd0;color:#0b0c0c;text-decoration:underline 3px #0b0c0c}
-@media (forced-colors:active){::highlight(${n.entity}),::highlight(${n.event}),::highlight(${n.claim}){background-color:Mark;color:MarkText}::highlight(${n.current}){background-color:Highlight;color:HighlightText}}`;
+@media (forced-colors:active){::highlight(${n.entity}){background-color:Mark;color:MarkText;text-decoration:underline solid 2px}::highlight(${n.event}){background-color:Canvas;color:CanvasText;text-decoration:underline dotted 3px}::highlight(${n.claim}){background-color:Canvas;color:CanvasText;text-decoration:underline wavy 2px}::highlight(${n.quiet}){text-decoration:underline solid 1px}::highlight(${n.current}){background-color:Highlight;color:HighlightText}}`;
 
 /** Paints and clears our highlights in one document. */
 export interface Painter {
   /** Replace every mention highlight with these ranges, by kind. */
-  paint(ranges: Record<MentionKind, Range[]>): void;
+  paint(ranges: Record<MentionKind, Range[]> & { quiet?: Range[] }): void;
   /** Mark the keyboard's current mention (null: none). */
   setCurrent(range: Range | null): void;
   /** Take these ranges out of every highlight at once (text the page just edited). */
@@ -112,6 +116,7 @@ export function createPainter(doc: Document): Painter | null {
     paint(ranges) {
       ensureStyles();
       set('entity', ranges.entity);
+      set('quiet', ranges.quiet ?? []);
       set('event', ranges.event);
       set('claim', ranges.claim);
     },

@@ -55,7 +55,7 @@ export function compareMentions(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 }
 
-/** What "the same entity" means for first-per-paragraph: a role reference counts on its own. */
+/** What "the same entity" means for first-mention marking: a role reference counts on its own. */
 function sameKey(m: Mention): string {
   const role = m.annotation.role?.id;
   return `${m.kind}:${role ? `role:${role}` : m.targetId}`;
@@ -64,11 +64,12 @@ function sameKey(m: Mention): string {
 /**
  * The mentions to highlight: entities and events with a known target and disputed claims, minus
  * switched-off kinds and ids hidden on this site; by default only the first mention of each
- * entity in each block (`markAll` keeps every one). Sorted in document order.
+ * entity in the article (`markAll` keeps every one). Sorted in document order. (`_blocks`, the
+ * page's paragraphs, is no longer needed: marking used to restart in each paragraph.)
  */
 export function selectMentions(
   result: Pick<AnnotateResult, 'annotations' | 'claims'>,
-  blocks: readonly (readonly [number, number])[],
+  _blocks: readonly (readonly [number, number])[],
   settings: Pick<ContentSettings, 'markAll' | 'kinds' | 'hiddenIds'>,
 ): Mention[] {
   const hidden = new Set(settings.hiddenIds);
@@ -81,7 +82,7 @@ export function selectMentions(
   if (settings.markAll) return candidates;
   const seen = new Set<string>();
   return candidates.filter((m) => {
-    const key = `${blockIndexOf(blocks, m.start)}|${sameKey(m)}`;
+    const key = sameKey(m);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -61,6 +61,8 @@ export const Annotation = z.object({
   value: z.optional(z.union([z.string(), z.number()])),
   unit: z.optional(z.string()),
   check: z.optional(ClaimCheck),
+  /** A generic body (the NHS, a party, a department): highlighted more quietly than people and unions. */
+  quiet: z.optional(z.boolean()),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

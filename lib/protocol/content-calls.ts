@@ -52,6 +52,7 @@ const Annotation = object({
   value: optional(stringOrNumber),
   unit: optional(string),
   check: optional(ClaimCheck),
+  quiet: optional(boolean),
 });
 
 const CardFact = object({

@@ -24,9 +24,10 @@ export const HideOnSiteReply = z.object({ hiddenIds: z.array(z.string()) });
 /** Reply to a call that only confirms. */
 export const EmptyReply = z.object({});
 
-/** One strike on the popup's timeline (lib/facts/timeline.ts). */
+/** One event on the popup's timeline (lib/facts/timeline.ts). */
 const TimelineItem = z.object({
   id: z.string(),
+  kind: z.enum(['strike', 'ballot', 'pay-offer', 'pay-award', 'agreement', 'meeting']),
   title: z.string(),
   start: z.string(),
   end: z.string(),

@@ -27,6 +27,18 @@ describe('searchFacts', () => {
     expect(hits[0]?.facts[1]?.sources.map((s) => s.url)).toEqual(['https://example.org/a', 'http://example.com/b']);
   });
 
+  it('finds an event by words of its title in any order, ignoring punctuation', () => {
+    const index = bundledIndex();
+    const hits = searchFacts(index, 'consultants strike august', cardOn(index, '2023-08-24'));
+    expect(hits.map((h) => h.id)).toContain('consultants-strike-2023-08');
+  });
+
+  it("finds what a fact is about by the fact's own words, after name matches", () => {
+    const index = bundledIndex();
+    const hits = searchFacts(index, 'refused to meet consultant leaders', cardOn(index, '2023-08-24'));
+    expect(hits[0]?.id).toBe('bma-consultants-committee');
+  });
+
   it('ranks exact names before partial ones and ignores case, accents and a leading "the"', () => {
     const names = searchFacts(demo, 'The BMA', cardOn(demo, '2024-01-01')).map((h) => h.id);
     expect(names[0]).toBe('bma');

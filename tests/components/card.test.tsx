@@ -78,7 +78,7 @@ describe('Card', () => {
   it('shows the role on the article’s date and now, the fact with its distance and confidence, and the coverage notice', () => {
     renderCard();
     const text = screen.getByRole('dialog').textContent!;
-    expect(text).toContain('On 24 August 2023: Secretary of State for Health and Social Care');
+    expect(text).toContain('Secretary of State for Health and Social Care, on 24 August 2023');
     expect(text).toContain('Now: Secretary of State for Environment');
     expect(text).toContain('150 days before this article');
     expect(text).toContain('Single source');
@@ -87,16 +87,57 @@ describe('Card', () => {
 
   it('links only http and https sources, opening them safely; others stay as plain text', () => {
     renderCard();
+    const text0 = () => screen.getByRole('dialog').textContent!;
     const links = [...screen.getByRole('dialog').querySelectorAll('a')];
-    // Three sources are listed ("and 1 more"); the fact-base column cites the first (not a link).
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['http://example.org/b', 'https://www.england.nhs.uk/x']);
-    expect(links[0]!.textContent).toBe('Example (3 October 2023)');
+    // The first source is named ("+3 more"); the fact-base column cites it too (not a link).
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.england.nhs.uk/x']);
+    expect(text0()).toContain('Sources: Evil · weak source +3 more');
     for (const a of links) {
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
       expect(a.getAttribute('target')).toBe('_blank');
     }
-    const text = screen.getByRole('dialog').textContent!;
-    expect(text).toContain('Evil; Data; Example (3 October 2023) and 1 more');
+  });
+
+  it('names each source by its publisher with its tier, the date on hover', () => {
+    const sources = [
+      { url: 'https://www.bma.org.uk/a', publisher: 'BMA', published: '2023-10-03', tier: 'primary' as const },
+      { url: 'https://www.bbc.co.uk/b', publisher: 'BBC News', published: null, tier: 'press' as const },
+    ];
+    const card = { ...data, facts: [{ ...data.facts[0]!, sources, conflicts: [] }] };
+    renderCard({ content: { kind: 'card', card } });
+    const links = [...screen.getByRole('dialog').querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).toEqual(['BMA · primary']);
+    expect(screen.getByRole('dialog').textContent).toContain('+1 more');
+    expect(screen.getByRole('dialog').textContent).not.toContain('Weakly sourced');
+    expect(links[0]!.getAttribute('title')).toBe('BMA, 3 October 2023');
+  });
+
+  it('says a fact is weakly sourced, and why, when only weak hosts cite it', () => {
+    const sources = [{ url: 'https://rawderm.com/x', publisher: 'rawderm', published: null, tier: 'weak' as const }];
+    const card = { ...data, facts: [{ ...data.facts[0]!, sources, conflicts: [] }] };
+    renderCard({ content: { kind: 'card', card } });
+    expect(screen.getByRole('dialog').textContent).toContain('Weakly sourced: only cited by rawderm.com');
+    expect(screen.getByRole('link').textContent).toBe('rawderm · weak source');
+  });
+
+  it('shows three facts and keeps the rest behind “More facts”, heading and close button first', () => {
+    const facts = Array.from({ length: 6 }, (_, i) => ({
+      ...data.facts[0]!,
+      id: `f${i}`,
+      statement: `Fact ${i}`,
+      conflicts: [],
+    }));
+    renderCard({ content: { kind: 'card', card: { ...data, facts } } });
+    const dialog = screen.getByRole('dialog');
+    const top = [...dialog.querySelectorAll(':scope > ul.facts > li')].map(
+      (li) => li.querySelector('.statement')!.textContent,
+    );
+    expect(top).toEqual(['Fact 0', 'Fact 1', 'Fact 2']);
+    expect(dialog.querySelector('details.more > summary')!.textContent).toBe('More facts (3)');
+    expect(dialog.querySelectorAll('details.more li')).toHaveLength(3);
+    const head = dialog.querySelector('.head')!;
+    expect(head.querySelector('h2')!.textContent).toContain('Steve Barclay');
+    expect(head.querySelector('button.close')).not.toBeNull();
   });
 
   it('shows conflicting figures side by side with their sources', () => {

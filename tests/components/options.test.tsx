@@ -132,3 +132,21 @@ describe('options page', () => {
     expect(hostFrom('not a host!')).toBeNull();
   });
 });
+
+describe('the subject picker', () => {
+  it('narrows the subjects to those matching every word typed, keeping the current choice', async () => {
+    const { filterSubjects } = await import('../../components/options/OwnForms.tsx');
+    const subjects = [
+      { id: 'steve-barclay', name: 'Steve Barclay', kind: 'person' },
+      { id: 'bma', name: 'British Medical Association', kind: 'organisation' },
+      { id: 'bma-consultants-committee', name: 'BMA consultants committee', kind: 'organisation' },
+      { id: 'consultants', name: 'Consultants', kind: 'staff-group' },
+    ];
+    expect(filterSubjects(subjects, 'barc', '').map((s) => s.id)).toEqual(['steve-barclay']);
+    expect(filterSubjects(subjects, 'consultants committee', '').map((s) => s.id)).toEqual([
+      'bma-consultants-committee',
+    ]);
+    expect(filterSubjects(subjects, 'staff', 'bma').map((s) => s.id)).toEqual(['bma', 'consultants']);
+    expect(filterSubjects(subjects, '  ', 'bma')).toHaveLength(4);
+  });
+});

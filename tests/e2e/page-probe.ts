@@ -8,7 +8,13 @@ import type { Page } from 'playwright-core';
 import type { TestSnapshot } from '../../lib/page/test-hook.ts';
 
 /** The highlight names (lib/page/highlight.ts). */
-export const NAMES = ['nhs-context-entity', 'nhs-context-event', 'nhs-context-claim', 'nhs-context-current'] as const;
+export const NAMES = [
+  'nhs-context-entity',
+  'nhs-context-quiet',
+  'nhs-context-event',
+  'nhs-context-claim',
+  'nhs-context-current',
+] as const;
 
 /** What the highlights cover: per name, the text of each range and whether it lies inside `within`. */
 export function highlightTexts(

@@ -71,11 +71,18 @@ describe('the popup on the seed article', () => {
       await expect.poll(() => people.textContent(), { timeout: 10_000 }).toContain('Steve Barclay');
       expect(await people.textContent()).toContain('Secretary of State for Health and Social Care');
       expect(await popup.locator('.date').textContent()).toContain('24 August 2023');
-      await expect.poll(() => popup.locator('svg rect.tl-bar').count()).toBeGreaterThan(2);
-      expect(await popup.locator('.timeline').textContent()).toContain('First consultant strike of the dispute');
+      await popup.getByRole('tab', { name: /Timeline/ }).click();
+      await expect.poll(() => popup.locator('svg[role=group] rect.tl-bar').count()).toBeGreaterThan(2);
+      const marks = await popup
+        .locator('.timeline [role=button]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      expect(marks.some((m) => m?.includes('First consultant strike of the dispute'))).toBe(true);
+      expect(marks.some((m) => m?.startsWith('Meeting, '))).toBe(true);
+      await popup.getByRole('tab', { name: /Claims/ }).click();
       const claims = await popup.locator('.claims').textContent();
       expect(claims).toContain('more than five months');
       expect(claims).toContain('The fact base holds something else');
+      await popup.getByRole('tab', { name: /Mentions/ }).click();
 
       await people.getByRole('button', { name: 'Steve Barclay' }).click();
       await expect.poll(async () => (await readCard(page)).label).toBe('Steve Barclay');
@@ -94,6 +101,7 @@ describe('the popup on the seed article', () => {
         ]);
         return { name: download.suggestedFilename(), body: readFileSync((await download.path())!, 'utf8') };
       };
+      await popup.getByRole('tab', { name: /Export/ }).click();
       const w3c = await read('W3C Web Annotation');
       expect(w3c.name).toMatch(/theguardian\.com.*2023-08-24.*\.json/);
       const collection = JSON.parse(w3c.body);

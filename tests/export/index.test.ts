@@ -44,10 +44,14 @@ describe('export registry', () => {
     expect(w3c.render(RESULT, page, { created: opts.created })).toContain('"name": "NHS Context unknown"');
   });
 
-  it('names files after the site and the date', () => {
+  it('names files after the site, the date and the format, never two formats alike', () => {
     expect(exportFileName('csv', 'https://www.bbc.co.uk/news/x', '2023-08-24')).toBe(
-      'nhs-context_www.bbc.co.uk_2023-08-24.csv',
+      'nhs-context_www.bbc.co.uk_2023-08-24_annotations.csv',
     );
-    expect(exportFileName('w3c', 'article.txt', '2023-08-24')).toBe('nhs-context_page_2023-08-24.jsonld');
+    expect(exportFileName('w3c', 'article.txt', '2023-08-24')).toBe(
+      'nhs-context_page_2023-08-24_web-annotations.jsonld',
+    );
+    const names = formats.map((f) => exportFileName(f, 'https://www.bbc.co.uk/news/x', '2023-08-24'));
+    expect(new Set(names).size).toBe(formats.length);
   });
 });

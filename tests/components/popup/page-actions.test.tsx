@@ -21,6 +21,23 @@ describe('PageActions', () => {
     expect([navigate, annotate, alwaysOn].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
   });
 
+  it('offers “Annotate this page” only where the page is not annotated yet', () => {
+    const props = { navigate: async () => null, annotate: async () => null, alwaysOn: async () => null };
+    const { rerender } = render(<PageActions {...props} annotated={true} shortcut="Alt+Shift+K" />);
+    expect(screen.queryByText('Annotate this page')).toBeNull();
+    expect(screen.queryByText('Always on this site')).toBeNull();
+    expect(screen.getByText('Alt+Shift+K').tagName).toBe('KBD');
+    rerender(<PageActions {...props} annotated={false} shortcut="Alt+Shift+K" />);
+    expect(screen.getByText('Annotate this page')).toBeTruthy();
+    expect(screen.queryByText('Step through mentions')).toBeNull();
+  });
+
+  it('shows the shortcut the browser bound, and says so when none is', () => {
+    render(<PageActions navigate={async () => null} annotate={async () => null} alwaysOn={null} shortcut="" />);
+    expect(screen.getByText(/No shortcut set/)).toBeTruthy();
+    expect(screen.queryByText(/Alt\+Shift\+N/)).toBeNull();
+  });
+
   it('offers “Always on this site” only where it applies', () => {
     render(<PageActions navigate={async () => null} annotate={async () => null} alwaysOn={null} />);
     expect(screen.queryByText('Always on this site')).toBeNull();

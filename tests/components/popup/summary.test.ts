@@ -23,7 +23,12 @@ describe('popup summary of the seed article', () => {
   });
 
   it('counts mentions and claims, and points each item at its first mention', () => {
-    expect(summary.counts.claims).toBe(result.claims.length);
+    // "Health Secretary Steve Barclay" is checked twice on the page: one row, counted twice.
+    expect(result.claims.filter((c) => c.exact === 'Health Secretary Steve Barclay')).toHaveLength(2);
+    const barclay = summary.claims.filter((c) => c.exact === 'Health Secretary Steve Barclay');
+    expect(barclay).toHaveLength(1);
+    expect(barclay[0]!.count).toBe(2);
+    expect(summary.counts.claims).toBe(result.claims.length - 1);
     expect(summary.counts.differs).toBeGreaterThanOrEqual(2);
     const ids = new Set(result.annotations.map((a) => a.id));
     for (const g of summary.groups) for (const i of g.items) expect(ids.has(i.firstAnnotationId)).toBe(true);
@@ -49,5 +54,15 @@ describe('strike timeline', () => {
     );
     expect(items.every((i) => i.start <= i.end)).toBe(true);
     expect(ids).not.toContain('rd-strike-2025-07');
+  });
+
+  it('adds the meetings, offers and awards of the unions the page names, each event once', () => {
+    const items = timelineFor(bundledIndex(), summary.timelineGroups, '2023-08-24');
+    const kinds = new Set(items.map((i) => i.kind));
+    for (const k of ['strike', 'meeting', 'pay-award'] as const) expect(kinds).toContain(k);
+    expect(items.find((i) => i.id === 'consultants-last-sos-meeting-2023-03-27')?.title).not.toMatch(/derived/);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    // Parties and NHS bodies never strike or meet as a workforce: no rows of theirs.
+    expect(items.some((i) => i.group === 'labour-party' || i.group === 'nhs-in-england')).toBe(false);
   });
 });

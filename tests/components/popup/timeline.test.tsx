@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Timeline } from '../../../components/popup/Timeline.tsx';
 import { ClaimList } from '../../../components/popup/SummaryLists.tsx';
+import type { TimelineItem } from '../../../lib/protocol/messages.ts';
 
-const items = [
+const items: TimelineItem[] = [
   {
     id: 'a',
+    kind: 'strike',
     title: 'First consultant strike',
     start: '2023-07-20',
     end: '2023-07-22',
@@ -17,6 +19,7 @@ const items = [
   },
   {
     id: 'b',
+    kind: 'strike',
     title: 'Junior doctors <b>strike</b>',
     start: '2023-08-11',
     end: '2023-08-15',
@@ -25,17 +28,43 @@ const items = [
     status: 'suspended',
     sourceUrl: null,
   },
+  {
+    id: 'm',
+    kind: 'meeting',
+    title: 'Consultants meet the Health Secretary',
+    start: '2023-03-27',
+    end: '2023-03-27',
+    group: 'consultants',
+    groupName: 'Consultants',
+    status: null,
+    sourceUrl: null,
+  },
 ];
 
+afterEach(cleanup);
+
 describe('Timeline', () => {
-  it('draws a bar per strike and marks the article date, with a text list for screen readers', () => {
+  it('draws a bar per strike, a mark per meeting, a date axis and the article date', () => {
     const { container } = render(<Timeline items={items} date="2023-08-24" />);
-    expect(container.querySelectorAll('rect.tl-bar')).toHaveLength(2);
+    expect(container.querySelectorAll('svg[role=group] rect.tl-bar')).toHaveLength(2);
+    expect(container.querySelectorAll('svg[role=group] circle.tl-meeting')).toHaveLength(1);
     expect(container.querySelector('rect.tl-called-off')).not.toBeNull();
     expect(container.querySelector('line.tl-today')).not.toBeNull();
-    expect(screen.getByRole('img').getAttribute('aria-labelledby')).toBe('timeline-title');
-    expect(container.textContent).toContain(
-      'First consultant strike, 20 July 2023 to 22 July 2023 (35 days before this article)',
+    const ticks = [...container.querySelectorAll('.tl-tick')].map((t) => t.textContent);
+    expect(ticks).toContain('Jul');
+    expect(ticks[0]).toMatch(/2023/);
+    expect(screen.getByRole('group', { name: /article's date \(24 August 2023\)/ })).toBeTruthy();
+  });
+
+  it('names every mark for keyboard and screen reader, and shows the focused one underneath', () => {
+    const { container } = render(<Timeline items={items} date="2023-08-24" />);
+    const marks = screen.getAllByRole('button');
+    expect(marks.map((m) => m.getAttribute('aria-label'))).toContain(
+      'Strike, Consultants: First consultant strike, 20 July 2023 to 22 July 2023 (35 days before this article)',
+    );
+    fireEvent.focus(screen.getByRole('button', { name: /^Meeting, Consultants/ }));
+    expect(container.querySelector('.tl-detail')!.textContent).toBe(
+      'Meeting, Consultants: Consultants meet the Health Secretary, 27 March 2023 (150 days before this article)',
     );
   });
 
@@ -47,7 +76,7 @@ describe('Timeline', () => {
 
   it('says so when there is nothing to draw', () => {
     render(<Timeline items={[]} date="2023-08-24" />);
-    expect(screen.getByText(/No strikes in the fact base/)).toBeTruthy();
+    expect(screen.getByText(/No strikes, ballots, offers or meetings in the fact base/)).toBeTruthy();
   });
 });
 
@@ -56,7 +85,13 @@ describe('ClaimList', () => {
     render(
       <ClaimList
         claims={[
-          { annotationId: 'c', exact: 'more than five months', verdict: 'differs', explanation: 'The last meeting…' },
+          {
+            annotationId: 'c',
+            exact: 'more than five months',
+            verdict: 'differs',
+            explanation: 'The last meeting…',
+            count: 1,
+          },
         ]}
         onPick={() => undefined}
       />,
