@@ -473,7 +473,10 @@ function rankings(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] 
 function checkRanking(ctx: ClaimContext, claim: string, s: Subject): ClaimCheck {
   const events = subjectEvents(ctx, s, ['strike', 'ballot', 'pay-offer', 'agreement', 'meeting']);
   if (/first/i.test(claim)) {
-    const first = events.find(
+    // "voted recently to strike for the first time": the first may be the group's coming strike, not
+    // the event the nearby date names.
+    const around = s.window ? subjectEvents(ctx, { ...s, window: undefined as never, linked: [] }, ['strike']) : [];
+    const first = [...events, ...around].find(
       (e) =>
         /\bfirst\b/i.test(e.title) ||
         ctx.index.factsAbout(e.id).some((f) => f.predicate === 'first-ever' && f.value === true),

@@ -61,6 +61,12 @@ describe('the general claim model', () => {
       ['count differs: three-day strike', 'date consistent: today'],
     ],
     [
+      'a recent vote to strike "for the first time" is about the coming strike the record calls the first',
+      'NHS consultants in England recently voted to strike for the first time in this dispute.',
+      '2023-06-30',
+      ['date consistent: recently', 'count consistent: for the first time in this dispute'],
+    ],
+    [
       '"longest so far" counts a joint strike by the days the group itself struck',
       'NHS consultants in England will also walk out on 2, 3 and 4 October, the longest stretch of action by consultants so far.',
       '2023-08-24',
