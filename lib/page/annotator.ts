@@ -18,6 +18,7 @@ import { mapsNode, rangeFor, type OffsetMap } from './anchor.ts';
 import { extractSteps } from './extract.ts';
 import type { Painter } from './highlight.ts';
 import { selectMentions, type Mention, type MentionKind } from './mentions.ts';
+import type { ReadCache } from './region.ts';
 import { runNow, runSliced, type SliceStats, type Steps } from './slices.ts';
 
 /** The background calls the page needs (lib/protocol/messages.ts), bound to `runtime.sendMessage`. */
@@ -53,6 +54,8 @@ export interface RunTimings {
   /** Every slice's start and end (`performance.now()`), flat: which of the page's long tasks were ours. */
   sliceSpans: number[];
   textLength: number;
+  /** DOM nodes the read walked (with a read cache; a re-read after a change walks only its region). */
+  nodesRead: number;
   mentions: number;
 }
 
@@ -62,12 +65,21 @@ export interface AnnotatorDeps {
   painter: Painter | null;
   /** Told after every paint or clear. */
   onUpdate: (state: Annotated | null) => void;
+  /** Recorded reads, so a re-read after a change walks only the changed region (lib/page/region.ts). */
+  readCache?: ReadCache;
   now?: () => number;
+}
+
+export interface RunOptions {
+  /** Ask the background for this site's settings again. */
+  rereadSettings?: boolean;
+  /** Read the whole page, reusing nothing recorded (the bench's and tests' measure of a full read). */
+  fullRead?: boolean;
 }
 
 export interface Annotator {
   /** Read the page and paint; `rereadSettings` asks the background for this site's settings again. */
-  run(options?: { rereadSettings?: boolean }): Promise<void>;
+  run(options?: RunOptions): Promise<void>;
   /** Paint again from the current result with the current settings (e.g. after hiding an entity). */
   reselect(settings?: ContentSettings): void;
   /** Remove every highlight and forget the page (an in-site navigation, pause, teardown). */
@@ -137,7 +149,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     map: OffsetMap,
     result: AnnotateResult,
     current: ContentSettings,
-    cost: Pick<RunTimings, 'extractMs' | 'annotateMs' | 'textLength'>,
+    cost: Pick<RunTimings, 'extractMs' | 'annotateMs' | 'textLength' | 'nodesRead'>,
     sliced: { gen: number; extractStats: SliceStats } | null,
   ): Promise<boolean> => {
     const stats = newStats();
@@ -207,7 +219,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     deps.onUpdate(state);
   };
 
-  const run = async (options: { rereadSettings?: boolean } = {}) => {
+  const run = async (options: RunOptions = {}) => {
     const gen = ++generation;
     if (!settings || options.rereadSettings) {
       const reply = await deps.backend.contentSettings();
@@ -216,7 +228,9 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     }
     if (!settings?.enabled) return clear();
     const extractStats = newStats();
-    const extracted = await runSliced(extractSteps(deps.doc), () => gen !== generation, extractStats);
+    if (options.fullRead) deps.readCache?.reset();
+    const visited = deps.readCache?.visited ?? 0;
+    const extracted = await runSliced(extractSteps(deps.doc, { cache: deps.readCache }), () => gen !== generation, extractStats);
     if (gen !== generation) return;
     if (!extracted) return clear();
     const { page, map } = extracted;
@@ -235,6 +249,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       extractMs: extractStats.busyMs,
       annotateMs: sameText ? 0 : now() - t1,
       textLength: page.text.length,
+      nodesRead: (deps.readCache?.visited ?? 0) - visited,
     };
     await paint(page, map, result, settings, cost, { gen, extractStats });
   };
@@ -251,7 +266,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
           state.map,
           state.result,
           settings,
-          { extractMs: 0, annotateMs: 0, textLength: state.page.text.length },
+          { extractMs: 0, annotateMs: 0, textLength: state.page.text.length, nodesRead: 0 },
           null,
         );
     },

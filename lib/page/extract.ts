@@ -11,8 +11,9 @@
  */
 import type { PageText } from '../protocol/page-text.ts';
 import { findPublished, findTitle, jsonLdArticles } from './meta.ts';
+import type { ReadCache } from './region.ts';
 import { runNow, type Steps } from './slices.ts';
-import { type OffsetMap, TextBuilder } from './textmap.ts';
+import { type Mark, type OffsetMap, TextBuilder } from './textmap.ts';
 
 export type { OffsetMap, TextSegment } from './textmap.ts';
 
@@ -22,6 +23,8 @@ export interface ExtractOptions {
   url?: string;
   /** ISO date; publication dates more than a day after it are treated as bad metadata. */
   today?: string;
+  /** Recorded reads to reuse (lib/page/region.ts): a re-read then walks only the changed region. */
+  cache?: ReadCache;
 }
 
 /** Never read, never descended into. */
@@ -129,10 +132,11 @@ function failsVisibility(el: Element): boolean {
 }
 
 /** Whether an element (and everything in it) is left out of the article text. */
-export function isSkipped(el: Element): boolean {
-  const tag = el.localName;
+export function isSkipped(el: Element, tag = el.localName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (tag === 'header' && !el.closest(CONTENT)) return true;
+  // Most elements have no attributes: one call instead of eight (each is a wrapper call in the content script).
+  if (!el.hasAttributes()) return failsVisibility(el);
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
@@ -173,30 +177,47 @@ interface Frame {
   next: Node | null;
   list: readonly Node[] | null;
   i: number;
+  block: boolean;
+  /** Where a block element's text began (its text is recorded unless it is large). */
+  mark: Mark | null;
+  /** Read afresh: nothing recorded below is reused. */
+  fresh: boolean;
 }
 
 /** The frame for an element's rendered children: its open shadow root's, a slot's assigned nodes, or its own. */
-function frameFor(el: Element, out: TextBuilder): Frame {
+function frameFor(el: Element, out: TextBuilder, block: boolean, mark: Mark | null, fresh: boolean): Frame {
+  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, block, mark, fresh };
   const shadow = el.shadowRoot;
   if (shadow) {
     out.roots.push(shadow);
-    return { el, next: shadow.firstChild, list: null, i: 0 };
-  }
-  if (el.localName === 'slot') {
+    frame.next = shadow.firstChild;
+  } else if (el.localName === 'slot') {
     const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-    if (assigned.length > 0) return { el, next: null, list: assigned, i: 0 };
+    if (assigned.length > 0) [frame.next, frame.list] = [null, assigned];
   }
-  return { el, next: el.firstChild, list: null, i: 0 };
+  return frame;
 }
 
-/** Walks `root`'s visible text into the builder (iteratively: deep pages must not overflow the stack). */
-function* walk(root: Element, out: TextBuilder): Steps<void> {
+/**
+ * Blocks with more map segments than this are not recorded (a wrapper of the whole article): each
+ * recorded block copies its text and map, so nested wrappers would copy the article many times
+ * over; a re-read walks such a wrapper's children, splicing in theirs.
+ */
+const MAX_RECORDED_SEGMENTS = 256;
+
+/**
+ * Walks `root`'s visible text into the builder (iteratively: deep pages must not overflow the
+ * stack). With a cache, blocks and left-out elements recorded by an earlier read are
+ * reused unless a change since made them stale (lib/page/region.ts), and this read's are recorded.
+ */
+function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> {
   const stack: Frame[] = [];
-  const enter = (el: Element): void => {
-    if (BLOCK_TAGS.has(el.localName)) out.endBlock();
-    stack.push(frameFor(el, out));
+  const enter = (el: Element, fresh: boolean, tag = el.localName): void => {
+    const block = BLOCK_TAGS.has(tag);
+    if (block) out.endBlock();
+    stack.push(frameFor(el, out, block, block && cache ? out.mark() : null, fresh));
   };
-  enter(root);
+  enter(root, !cache || cache.takeFresh(root) || cache.freshAbove(root));
   let count = 0;
   while (stack.length > 0) {
     if (++count % NODES_PER_STEP === 0) yield;
@@ -210,18 +231,35 @@ function* walk(root: Element, out: TextBuilder): Steps<void> {
     }
     if (!node) {
       stack.pop();
-      if (BLOCK_TAGS.has(top.el.localName)) out.endBlock();
+      if (top.block) out.endBlock();
+      if (top.mark && stack.length > 0 && out.segments.length - top.mark.segments <= MAX_RECORDED_SEGMENTS)
+        cache!.set(top.el, out.fragmentSince(top.mark));
       continue;
     }
+    if (cache) cache.visited++;
     if (node.nodeType === 3) {
       out.addText(node as Text);
+      if (cache) cache.textsRead++;
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (SPACE_TAGS.has(el.localName)) {
+      const tag = el.localName;
+      if (SPACE_TAGS.has(tag)) {
         out.space();
-      } else if (!isSkipped(el)) {
-        if (CELL_TAGS.has(el.localName)) out.space();
-        enter(el);
+        continue;
+      }
+      const fresh = top.fresh || !cache || cache.takeFresh(el);
+      const entry = fresh ? undefined : cache!.get(el);
+      if (entry === 'skipped') continue;
+      if (entry) {
+        out.endBlock();
+        out.replay(entry);
+        continue;
+      }
+      if (isSkipped(el, tag)) {
+        cache?.set(el, 'skipped');
+      } else {
+        if (CELL_TAGS.has(tag)) out.space();
+        enter(el, fresh, tag);
       }
     }
   }
@@ -319,14 +357,15 @@ function outsideHeadline(doc: Document, root: Element): Element | null {
 function* extractFrom(
   doc: Document,
   root: Element,
+  cache?: ReadCache,
 ): Steps<{ text: string; blocks: [number, number][]; map: OffsetMap } | null> {
   const out = new TextBuilder();
   // An article found inside shadow roots: those roots hold its text too.
   for (let at = root.getRootNode(); at.nodeType === 11; at = (at as ShadowRoot).host.getRootNode())
     out.roots.push(at as ShadowRoot);
   const h1 = outsideHeadline(doc, root);
-  if (h1) yield* walk(h1, out);
-  yield* walk(root, out);
+  if (h1) yield* walk(h1, out, cache);
+  yield* walk(root, out, cache);
   const result = out.finish();
   const rootBlocks = h1 ? result.blocks.length - 1 : result.blocks.length;
   return rootBlocks > 0 ? result : null;
@@ -350,6 +389,13 @@ export interface Extracted {
  * searched too, which costs a look at every element.
  */
 export function* extractSteps(doc: Document, opts: ExtractOptions = {}): Steps<Extracted | null> {
+  opts.cache?.flush();
+  const found = yield* findAndRead(doc, opts);
+  opts.cache?.settle();
+  return found;
+}
+
+function* findAndRead(doc: Document, opts: ExtractOptions): Steps<Extracted | null> {
   const tried = new Set<Element>();
   for (let deep = 0; deep < 2; deep++) {
     const scopes = deep ? yield* scopesOf(doc) : [doc];
@@ -367,7 +413,7 @@ export function* extractSteps(doc: Document, opts: ExtractOptions = {}): Steps<E
 
 function* readRoot(doc: Document, root: Element, opts: ExtractOptions): Steps<Extracted | null> {
   if (isSkipped(root) || !ancestorsVisible(root)) return null;
-  const found = yield* extractFrom(doc, root);
+  const found = yield* extractFrom(doc, root, opts.cache);
   if (!found) return null;
   yield; // the metadata below queries the whole document
   const articles = jsonLdArticles(doc);

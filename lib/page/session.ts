@@ -15,6 +15,7 @@ import { createNavigator } from './keyboard.ts';
 import { listenPointer } from './pointer.ts';
 import { installTestHook } from './test-hook.ts';
 import { NAVIGATION_SETTLE_MS } from './timing.ts';
+import { ReadCache } from './region.ts';
 import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
@@ -62,8 +63,10 @@ export function startSession(deps: SessionDeps): void {
     },
   });
   const navigator = createNavigator({ doc, getState: () => annotator.state, cards, painter });
+  const readCache = new ReadCache();
   const annotator = createAnnotator({
     doc,
+    readCache,
     backend,
     painter,
     onUpdate: (state) => {
@@ -81,6 +84,7 @@ export function startSession(deps: SessionDeps): void {
     isOwn: (node) => node.nodeName.toLowerCase() === HOST_TAG,
     onChange: () => void annotator.run(),
     onEdited: (nodes) => annotator.forget(nodes),
+    onRecords: (records) => readCache.note(records),
     onNavigate: () => {
       navigator.stop(false);
       cards.close();

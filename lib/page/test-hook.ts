@@ -3,8 +3,8 @@
  * (`import.meta.env.NHS_CONTEXT_TEST`, set by `npm run build:test`): production builds drop it.
  *
  * From the page: `document.dispatchEvent(new CustomEvent('nhs-context-test', { detail: COMMAND }))`
- * with COMMAND `'state'`, `'navigate'` (start keyboard navigation first) or `'measure'` (extract and
- * paint again now, so `timings` are fresh: the bench's main-thread cost of extract + highlight,
+ * with COMMAND `'state'`, `'navigate'` (start keyboard navigation first) or `'measure'` (a full
+ * read, reusing nothing recorded, and paint again now, so `timings` are fresh: the bench's main-thread cost of extract + highlight,
  * without the background round trip when the text is unchanged). The content script answers with
  * a `nhs-context-test-reply` event on `document` whose `detail` is a JSON string of `TestSnapshot`.
  */
@@ -91,7 +91,7 @@ export function installTestHook(deps: TestHookDeps): void {
   ctx.addEventListener(doc, TEST_REQUEST_EVENT, async (event: Event) => {
     const command = (event as CustomEvent<unknown>).detail;
     if (command === 'navigate') deps.navigator.start();
-    if (command === 'measure') await deps.annotator.run({ rereadSettings: true });
+    if (command === 'measure') await deps.annotator.run({ rereadSettings: true, fullRead: true });
     const detail = JSON.stringify(snapshot(deps, instance, runs));
     doc.dispatchEvent(new CustomEvent(TEST_REPLY_EVENT, { detail }));
   });

@@ -34,6 +34,33 @@ const WS = /[ \t\n\r\f\u00a0]+/g;
 /** Whitespace that collapsing changes: anything but single spaces. */
 const COMPLEX_WS = /[\t\n\r\f\u00a0]| {2}/;
 
+/**
+ * A block-level element's share of the text, kept by lib/page/region.ts so a re-read can splice it
+ * in instead of walking the element again: its text (no leading block separator), blocks and map
+ * segments with offsets relative to the fragment's start, and the shadow roots read inside it.
+ */
+export interface Fragment {
+  text: string;
+  blocks: [number, number][];
+  segments: TextSegment[];
+  roots: ShadowRoot[];
+}
+
+/** Where the builder stood when a block element was entered (see `TextBuilder.fragmentSince`). */
+export interface Mark {
+  parts: number;
+  length: number;
+  blocks: number;
+  segments: number;
+  roots: number;
+}
+
+function shifted(seg: TextSegment, by: number): TextSegment {
+  const runs = seg.runs.slice();
+  for (let i = 0; i < runs.length; i += 2) runs[i]! += by;
+  return { node: seg.node, start: seg.start + by, end: seg.end + by, runs };
+}
+
 /** Accumulates blocks of collapsed text and the offset map. */
 export class TextBuilder {
   private readonly parts: string[] = [];
@@ -87,6 +114,43 @@ export class TextBuilder {
     if (this.blockStart >= 0) this.blocks.push([this.blockStart, this.length]);
     this.blockStart = -1;
     this.pending = null;
+  }
+
+  /** The builder's position, taken right after a block element's opening `endBlock`. */
+  mark(): Mark {
+    return {
+      parts: this.parts.length,
+      length: this.length,
+      blocks: this.blocks.length,
+      segments: this.segments.length,
+      roots: this.roots.length,
+    };
+  }
+
+  /** What was added since `mark` (right after the block's closing `endBlock`), relative to its start. */
+  fragmentSince(m: Mark): Fragment {
+    const roots = this.roots.slice(m.roots);
+    if (this.blocks.length === m.blocks) return { text: '', blocks: [], segments: [], roots };
+    const sep = m.blocks > 0 ? 1 : 0;
+    const start = m.length + 2 * sep;
+    return {
+      text: this.parts.slice(m.parts + sep).join(''),
+      blocks: this.blocks.slice(m.blocks).map(([a, b]) => [a - start, b - start]),
+      segments: this.segments.slice(m.segments).map((seg) => shifted(seg, -start)),
+      roots,
+    };
+  }
+
+  /** Splices in a fragment recorded by `fragmentSince` (between two `endBlock` calls). */
+  replay(f: Fragment): void {
+    for (const root of f.roots) this.roots.push(root);
+    if (f.blocks.length === 0) return;
+    if (this.blocks.length > 0) this.push('\n\n', null, 0);
+    const start = this.length;
+    this.parts.push(f.text);
+    this.length += f.text.length;
+    for (const [a, b] of f.blocks) this.blocks.push([a + start, b + start]);
+    for (const seg of f.segments) this.segments.push(shifted(seg, start));
   }
 
   /** The text and blocks so far, and the map. */

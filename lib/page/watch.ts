@@ -31,6 +31,8 @@ export interface WatchDeps {
   onChange: () => void;
   /** These text nodes' data just changed (called at once, from the observer's callback). */
   onEdited: (nodes: Set<Node>) => void;
+  /** Every record not about our own nodes (for lib/page/region.ts: what the next read must re-read). */
+  onRecords?: (records: MutationRecord[]) => void;
   /** The URL changed without a page load. */
   onNavigate: (url: URL) => void;
 }
@@ -100,7 +102,7 @@ export function mayChangeVisibility(record: MutationRecord): boolean {
 }
 
 /** Watch the page; `observe` adds open shadow roots; `cancelPending` drops a pending change notification. */
-export function watchPage({ ctx, doc, isOwn, onChange, onEdited, onNavigate }: WatchDeps): {
+export function watchPage({ ctx, doc, isOwn, onChange, onEdited, onRecords, onNavigate }: WatchDeps): {
   cancelPending: () => void;
   observe: (roots: readonly ShadowRoot[]) => void;
 } {
@@ -114,6 +116,7 @@ export function watchPage({ ctx, doc, isOwn, onChange, onEdited, onNavigate }: W
   const observer = new MutationObserver((records) => {
     let changes = false;
     let edited: Set<Node> | null = null;
+    onRecords?.(records.filter((record) => !isOwn(record.target)));
     for (const record of records) {
       if (record.type === 'characterData') {
         if (isOwn(record.target)) continue;
