@@ -18,8 +18,11 @@ function fakeContext() {
 }
 
 let host: HTMLElement;
-let cards: { [K in keyof CardController]: ReturnType<typeof vi.fn> } & { openMention: { id: string } | null };
-let pressOutside: ReturnType<typeof vi.fn>;
+type Fn = ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
+let cards: Record<'isHost' | 'cardEnter' | 'cardLeave' | 'hoverStart' | 'hoverEnd' | 'show' | 'close' | 'reposition', Fn> & {
+  openMention: { id: string } | null;
+};
+let pressOutside: Fn;
 let flush: () => void;
 
 /** An event as the browser would send it for a real user (page scripts cannot forge this flag). */
@@ -45,7 +48,7 @@ beforeEach(() => {
     reposition: vi.fn(),
     openMention: null,
   } as never;
-  pressOutside = vi.fn();
+  pressOutside = vi.fn<(...args: unknown[]) => void>();
   const fake = fakeContext();
   flush = fake.flush;
   listenPointer({
