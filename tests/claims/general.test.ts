@@ -47,6 +47,18 @@ describe('the general claim model', () => {
       [],
     ],
     ['NHS 111 is not a claim', 'During the nurses’ strike patients should use NHS 111 online.', '2022-12-15', []],
+    [
+      'a figure kept only in a conflict note that describes exactly it is consistent (rule: conflicts)',
+      'Junior doctors in Scotland were offered a 14.5% pay rise over two years, BMA Scotland said, and will now ballot on strikes.',
+      '2023-06-20',
+      ['figure consistent: 14.5% pay rise'],
+    ],
+    [
+      'the same figure over another span of years is not that note',
+      'Junior doctors in Scotland were offered a 14.5% pay rise over three years, BMA Scotland said, and will now ballot on strikes.',
+      '2023-06-20',
+      ['figure no-data: 14.5% pay rise'],
+    ],
     // Counts: lengths, ordinals, rankings.
     [
       'a date across a dash does not pick the strike a length is about, so no false differs',
