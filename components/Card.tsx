@@ -8,9 +8,9 @@
  * the same in the page's shadow root, in unit tests and on a plain test page.
  */
 import type { Card as CardData, CardFact, ClaimCheck, SourceRef } from '../lib/protocol/annotations.ts';
-import { tierLabel, weaklySourcedNote } from '../lib/sources/tiers.ts';
+import { weaklySourcedNote } from '../lib/sources/tiers.ts';
 import { formatDate } from '../lib/util/dates.ts';
-import { safeHref } from '../lib/util/urls.ts';
+import { SourceLink } from './SourceLink.tsx';
 
 /** What a card shows: an entity or event card, or a disputed claim's check. */
 export type CardContent = { kind: 'card'; card: CardData } | { kind: 'claim'; name: string; check: ClaimCheck };
@@ -41,19 +41,6 @@ const MAX_SOURCES = 1;
 /** Facts shown before "More facts": what fits a 380×500 card without scrolling. */
 const FIRST_FACTS = 3;
 
-/** A publisher link with its tier ("BMA · primary", "upday (PA) · copy of a PA story"); the date on hover. */
-function Source({ source }: { source: SourceRef }) {
-  const href = safeHref(source.url);
-  const label = `${source.publisher} · ${tierLabel(source)}`;
-  const title = source.published ? `${source.publisher}, ${formatDate(source.published)}` : undefined;
-  if (!href) return <span class="source">{label}</span>;
-  return (
-    <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={title}>
-      {label}
-    </a>
-  );
-}
-
 function Sources({ sources, label = 'Sources' }: { sources: SourceRef[]; label?: string }) {
   if (sources.length === 0) return null;
   const more = sources.length - MAX_SOURCES;
@@ -63,7 +50,7 @@ function Sources({ sources, label = 'Sources' }: { sources: SourceRef[]; label?:
       {sources.slice(0, MAX_SOURCES).map((s, i) => (
         <span key={`${s.url}|${i}`}>
           {i > 0 ? ', ' : ''}
-          <Source source={s} />
+          <SourceLink source={s} />
         </span>
       ))}
       {more > 0 ? (

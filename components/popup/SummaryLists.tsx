@@ -1,4 +1,5 @@
 /** The popup's lists: mentions grouped by kind (click to scroll to one) and the checked claims, one row each. */
+import { SourceLink } from '../SourceLink.tsx';
 import type { ClaimItem, Summary } from './summary.ts';
 
 const VERDICT_LABEL: Record<ClaimItem['verdict'], string> = {
@@ -43,6 +44,11 @@ export function ClaimList({ claims, onPick }: { claims: ClaimItem[]; onPick: (an
           </button>
           {c.count > 1 ? <span class="count"> ×{c.count}</span> : null}
           <p>{c.explanation}</p>
+          {c.source ? (
+            <p class="claim-source">
+              Source: <SourceLink source={c.source} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { TimelineItem } from '../../lib/protocol/messages.ts';
+import { SourceLink } from '../SourceLink.tsx';
 import { dayNumber, distanceFromArticle, formatDate } from '../../lib/util/dates.ts';
 
 const WIDTH = 360;
@@ -163,6 +164,11 @@ export function Timeline({ items, date }: TimelineProps) {
       <figcaption>
         <p class="tl-detail" aria-live="polite">
           {describeItem(shown, date)}
+          {shown.source ? (
+            <span class="tl-source">
+              Source: <SourceLink source={shown.source} />
+            </span>
+          ) : null}
         </p>
         <ul class="tl-legend" aria-label="Legend">
           {kinds.map((k) => (

@@ -2,7 +2,8 @@
  * The popup's view of a page's annotate result: counts, mentions grouped by kind with each one's
  * role on the article's date, and the checked claims. Pure; the popup renders it.
  */
-import type { AnnotateResult, Annotation, Verdict } from '../../lib/protocol/annotations.ts';
+import type { AnnotateResult, Annotation, SourceRef, Verdict } from '../../lib/protocol/annotations.ts';
+import { byTier } from '../../lib/sources/tiers.ts';
 
 export type MentionGroup = 'person' | 'organisation' | 'staff-group' | 'role' | 'event';
 
@@ -23,6 +24,8 @@ export interface ClaimItem {
   explanation: string;
   /** How many times the page makes this same claim (one row per claim). */
   count: number;
+  /** The best source the check used (primary and press first), shown with its tier. */
+  source: SourceRef | null;
 }
 
 export interface Summary {
@@ -97,6 +100,7 @@ export function summarise(result: AnnotateResult): Summary {
         verdict: c.check.verdict,
         explanation: c.check.explanation,
         count: 1,
+        source: byTier(c.check.sources)[0] ?? null,
       });
   }
   const claims = [...byClaim.values()];

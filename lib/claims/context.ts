@@ -174,3 +174,6 @@ export function groupNear(ctx: ClaimContext, i: number, offset: number): string[
     .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset));
   return near.length ? [near[0]!.entity!.id] : groupsFor(ctx, i);
 }
+
+/** Between a title and the name after it, the body the title is of: "Chair of the BMA council, Dr …". */
+export const TITLE_OF_BODY = /^\s+of\s+(?:the\s+)?[\p{L}'’ ]{2,60}?,\s*(?:(?:Dr|Professor)\.?\s*)?$/iu;

@@ -93,13 +93,75 @@ export const findFigures: ClaimFinder = (ctx) => {
         out.push({
           start: s.start + m.index,
           end: s.start + m.index + m[0].length,
-          check: checkFigure(ctx, claim, measure, value, written, q, events, dated.length > 0),
+          check:
+            (events.length === 0 || !hasFigure(ctx, measure, events)
+              ? conflictNote(
+                  ctx,
+                  claim,
+                  ctx.text.slice(numOffset, Math.min(s.end, numOffset + 60)),
+                  measure,
+                  written,
+                  groups,
+                )
+              : null) ?? checkFigure(ctx, claim, measure, value, written, q, events, dated.length > 0),
         });
       }
     }
   });
   return out;
 };
+
+function hasFigure(ctx: ClaimContext, measure: Measure, events: Event[]): boolean {
+  return events.some((e) =>
+    ctx.index.factsAbout(e.id).some((f) => measure.predicates.includes(f.predicate) && typeof f.value === 'number'),
+  );
+}
+
+/** Spans of years a figure is over ("over two years", "a three-year deal"), as written. */
+const YEARS = /\b(two|three|four|five|\d+)[- ]years?\b/i;
+
+/**
+ * A figure the fact base records only in a conflict note of the group's nearby record, a note that
+ * describes exactly this claim (the same figure written the same way, over the same span of years):
+ * an earlier offer kept beside the later deal. Consistent with that note; the record's main value
+ * is about something else and is not compared.
+ */
+function conflictNote(
+  ctx: ClaimContext,
+  claim: string,
+  around: string,
+  measure: Measure,
+  written: string,
+  groups: string[],
+): ClaimCheck | null {
+  if (!measure.percent || groups.length === 0) return null;
+  const ids = withRelated(ctx.index, groups);
+  const d = dayNumber(ctx.date);
+  const figure = new RegExp(`(?<![\\d.])${written.replace(/[.]/g, '\\.')}\\s*(?:%|per ?cent)`, 'i');
+  const years = YEARS.exec(around)?.[1]?.toLowerCase();
+  for (const e of ctx.index.events.values()) {
+    if (!measure.kinds.includes(e.kind) || !e.startDate || !appliesTo(e.nation, ctx.nation)) continue;
+    if (!e.participants.some((p) => ids.has(p))) continue;
+    if (Math.abs(dayNumber(startOf(e.startDate)) - d) > 90) continue;
+    for (const f of ctx.index.factsAbout(e.id)) {
+      if (!measure.predicates.includes(f.predicate)) continue;
+      const c = (f.conflicts ?? []).find(
+        (c) => figure.test(c.note) && (!years || YEARS.exec(c.note)?.[1]?.toLowerCase() === years),
+      );
+      if (!c) continue;
+      return {
+        claim,
+        kind: 'figure',
+        verdict: 'consistent',
+        expected: c.note,
+        explanation: `The fact base records this figure only in a note beside ${e.title}: "${c.note}" Its main value (${formatNumber(f.value as number)}${f.unit ? ` ${f.unit}` : ''}) is about something else and is not compared.`,
+        factIds: [f.id, e.id],
+        sources: [ref(c.source)],
+      };
+    }
+  }
+  return null;
+}
 
 /**
  * With no date written, an offer or a ballot means the group's latest before the article that

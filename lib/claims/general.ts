@@ -473,7 +473,10 @@ function rankings(ctx: ClaimContext, i: number, sentence: string): FoundClaim[] 
 function checkRanking(ctx: ClaimContext, claim: string, s: Subject): ClaimCheck {
   const events = subjectEvents(ctx, s, ['strike', 'ballot', 'pay-offer', 'agreement', 'meeting']);
   if (/first/i.test(claim)) {
-    const first = events.find(
+    // "voted recently to strike for the first time": the first may be the group's coming strike, not
+    // the event the nearby date names.
+    const around = s.window ? subjectEvents(ctx, { ...s, window: undefined as never, linked: [] }, ['strike']) : [];
+    const first = [...events, ...around].find(
       (e) =>
         /\bfirst\b/i.test(e.title) ||
         ctx.index.factsAbout(e.id).some((f) => f.predicate === 'first-ever' && f.value === true),
@@ -487,7 +490,7 @@ function checkRanking(ctx: ClaimContext, claim: string, s: Subject): ClaimCheck 
   }
   if (/longest/i.test(claim)) {
     const strikes = strikesSoFar(ctx, { ...s, window: undefined as never, linked: [] }, 60);
-    const len = (e: Event) => daysOf(e).length || strikeDays(e) || 0;
+    const len = (e: Event) => groupDays(ctx, e, s.groups[0]) ?? (daysOf(e).length || strikeDays(e) || 0);
     const current = events.filter((e) => e.kind === 'strike').sort((a, b) => len(b) - len(a))[0];
     if (current && strikes.every((e) => e === current || len(e) < len(current)))
       return consistent(
@@ -498,6 +501,24 @@ function checkRanking(ctx: ClaimContext, claim: string, s: Subject): ClaimCheck 
       );
   }
   return noData(claim, 'count', 'No record ranks this against the others.');
+}
+
+/**
+ * Days a joint strike ran for one of its groups, where the record gives each group's days
+ * (details keyed by the group, such as consultants "19-20 September"); null when it does not.
+ */
+export function groupDays(ctx: ClaimContext, e: Event, group: string | undefined): number | null {
+  const entity = group ? ctx.index.entity(group) : undefined;
+  if (!entity || !e.details) return null;
+  const key = (t: string) => t.toLowerCase().replace(/[^a-z]/g, '');
+  const names = new Set([entity.id, entity.name, ...entity.aliases.map((a) => a.text)].map(key));
+  for (const [k, v] of Object.entries(e.details as Record<string, unknown>)) {
+    if (!names.has(key(k)) || typeof v !== 'string') continue;
+    const m = /^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\b/.exec(v);
+    if (m && Number(m[2]) >= Number(m[1])) return Number(m[2]) - Number(m[1]) + 1;
+    if (/^\s*\d{1,2}\s+[A-Z]/.test(v)) return 1;
+  }
+  return null;
 }
 
 /* --------------------------------------------------------------- durations */

@@ -8,17 +8,23 @@ import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
-import { refs } from './context.ts';
+import { refs, TITLE_OF_BODY } from './context.ts';
 
 export const findRoles: ClaimFinder = (ctx) => {
   const out: FoundClaim[] = [];
   const entities = ctx.annotations.filter((a) => a.kind === 'entity');
   entities.forEach((a, k) => {
     if (!a.role?.id || !a.entity) return;
-    const next = entities[k + 1];
+    // The name right after the title, or after the body the title is of ("Chair of the BMA council, Dr …").
+    const after = entities[k + 1];
+    const named = entities.slice(k + 1, k + 4).find((e) => e.entity?.id === a.entity!.id && !e.role);
+    const next = named && TITLE_OF_BODY.test(ctx.text.slice(a.end, named.start)) ? named : after;
     const prev = entities[k - 1];
     const person =
-      next && next.entity?.id === a.entity.id && !next.role && /^[\s,]*$/.test(ctx.text.slice(a.end, next.start))
+      next &&
+      next.entity?.id === a.entity.id &&
+      !next.role &&
+      (/^[\s,]*$/.test(ctx.text.slice(a.end, next.start)) || TITLE_OF_BODY.test(ctx.text.slice(a.end, next.start)))
         ? next
         : prev &&
             prev.entity?.id === a.entity.id &&

@@ -123,13 +123,11 @@ function count(ctx: ClaimContext, i: number, start: number, m: RegExpMatchArray)
     .slice(Math.max(0, start - 30), start)
     .split(/[–—;,)]|\band\b/)
     .pop()!;
-  const pinned =
-    ctx.annotations.some(
-      (a) => a.kind === 'date' && a.start < end + after.length && start - before.length < a.end && a.end > start - 30,
-    ) ||
-    /\b(?:today|tonight|this week|last month|last week|next week|next month|yesterday|tomorrow)\b/i.test(
-      before + ' ' + after,
-    );
+  // …and the strike compared must be the one that date names: "a two-day strike today – and more
+  // in October" is not about the October strike.
+  const pinned = dateSpans(ctx, i).some(
+    (d) => d.start < end + after.length && start - before.length < d.end && overlaps(main, d.w),
+  );
   if (events.length === 1 && !pinned) return [];
   if (events.length === 1)
     return [

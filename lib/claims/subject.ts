@@ -25,7 +25,9 @@ export interface Subject {
   local: boolean;
 }
 
-/** The subject of a claim at `offset` in sentence i. */
+/** A break between clauses that a date does not reach across: a spaced dash or a semicolon. */
+const CLAUSE_DASH = /\s[–—-]\s|;/;
+
 /** The subject of a claim at `offset` in sentence i; `own`: the group the claim itself names. */
 export function subjectOf(ctx: ClaimContext, i: number, offset: number, useWindow = true, own?: string): Subject {
   // A staff group named in the sentence outranks the union nearest to the claim: "the BMA said
@@ -48,8 +50,12 @@ export function subjectOf(ctx: ClaimContext, i: number, offset: number, useWindo
     .filter((a) => a.kind === 'event' && a.entity)
     .map((a) => ctx.index.event(a.entity!.id))
     .filter((e): e is Event => !!e);
+  // The date nearest the claim within its clause: "begin two days of strikes – and announce further
+  // dates in October" does not put the two days in October.
   const window = useWindow
-    ? dateSpans(ctx, i).sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w
+    ? dateSpans(ctx, i)
+        .filter((d) => !CLAUSE_DASH.test(ctx.text.slice(Math.min(d.end, offset), Math.max(d.start, offset))))
+        .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w
     : undefined;
   return { groups, ids: withRelated(ctx.index, groups), nation, linked, local, ...(window ? { window } : {}) };
 }

@@ -12,7 +12,7 @@ import type { Role } from '../facts/schema.ts';
 import { roleHeldOn } from '../facts/index.ts';
 import { formatDate } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
-import { refs, sentenceIndexAt } from './context.ts';
+import { refs, sentenceIndexAt, TITLE_OF_BODY } from './context.ts';
 import { period } from './roles.ts';
 
 /** Office words, longest first. */
@@ -76,7 +76,13 @@ function nameBeside(ctx: ClaimContext, t: Annotation, names: Annotation[]): Anno
   return names.find((n) => {
     if (n.entity!.id !== t.entity!.id) return false;
     const between = n.start >= t.end ? ctx.text.slice(t.end, n.start) : ctx.text.slice(n.end, t.start);
-    if (n.start >= t.end) return /^[\s,]*$/.test(between) || /^(?:,\s*|\s+)(?:Dr|Professor)?\s*$/.test(between);
+    if (n.start >= t.end)
+      return (
+        /^[\s,]*$/.test(between) ||
+        /^(?:,\s*|\s+)(?:Dr|Professor)?\s*$/.test(between) ||
+        // "Co-chairs of the BMA's junior doctors' committee, Dr A"
+        TITLE_OF_BODY.test(between)
+      );
     // "Name, the chair of …", "Name and Name, co-chairs of …"
     return /^,\s*(?:the\s+|a\s+)?(?:[\w’'.-]+\s+){0,6}?$/i.test(between) || /^\s+and\s+.{0,40},\s*$/.test(between);
   });

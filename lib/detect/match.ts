@@ -49,10 +49,12 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   // Class 0: in no pattern; 1..n: pattern characters; n + 1: skipped code units.
   const skipClass = classOf.size + 1;
   const classes = skipClass + 1;
+  const classOfFolded = new Uint16Array(65536);
+  for (const [c, k] of classOf) classOfFolded[c] = k;
   const cls = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     const f = table[c]!;
-    cls[c] = f === SKIP ? skipClass : (classOf.get(f) ?? 0);
+    cls[c] = f === SKIP ? skipClass : classOfFolded[f]!;
   }
   const spaceClass = classOf.get(0x20) ?? 0;
   // Trie.
@@ -121,11 +123,11 @@ export function compile(rawPatterns: readonly string[]): Automaton {
   // Store targets as row offsets (state × classes) so the scan loop does one add, no multiply;
   // targets with outputs as their complement, so the loop tests a sign, not a table.
   // (A skipped unit stays in its state without reporting that state's patterns again.)
-  for (let k = 0; k < delta.length; k++) {
-    const t = delta[k]!;
-    const output = k % classes !== skipClass && outStart[t + 1]! > outStart[t]!;
-    delta[k] = output ? ~(t * classes) : t * classes;
-  }
+  for (let row = 0; row < delta.length; row += classes)
+    for (let k = 0; k < classes; k++) {
+      const t = delta[row + k]!;
+      delta[row + k] = k !== skipClass && outStart[t + 1]! > outStart[t]! ? ~(t * classes) : t * classes;
+    }
   return { patterns, cls, classes, skipClass, delta, outStart, outList, lengths };
 }
 

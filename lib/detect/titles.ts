@@ -12,7 +12,11 @@ import { titleOn } from './held.ts';
 
 const TITLE =
   '(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))';
-const BEFORE = new RegExp(`\\b(${TITLE})(?:,)?\\s+$`, 'i');
+// "co-chairs of the BMA's junior doctors' committee, Dr A": the body the title is of belongs to it.
+const BEFORE = new RegExp(
+  `\\b(${TITLE})(?:\\s+of\\s+(?:the\\s+)?[\\p{L}'’ ]{2,60}?)?,?\\s+(?:(?:Dr|Professor)\\.?\\s+)?$`,
+  'iu',
+);
 const AFTER = new RegExp(`^,\\s+(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?(${TITLE})\\b`, 'iu');
 
 /** The head word a title and a role must share ("chair", "secretary", "director", "minister"…). */

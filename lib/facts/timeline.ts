@@ -4,6 +4,8 @@
  * per group (an event shows once, on the first row that claims it). Background only.
  */
 import type { FactIndex } from './index.ts';
+import type { SourceRef } from '../protocol/annotations.ts';
+import { sourceRefs } from '../sources/ref.ts';
 import { displayTitle } from '../util/titles.ts';
 import { addDays, dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
 
@@ -22,8 +24,8 @@ export interface TimelineItem {
   groupName: string;
   /** Suspended or called off ("status" in the research), shown differently. */
   status: string | null;
-  /** Sources of the event (first one linked from the popup). */
-  sourceUrl: string | null;
+  /** The event's best source (primary and press first), shown with its tier in the popup. */
+  source: SourceRef | null;
 }
 
 /**
@@ -61,7 +63,7 @@ export function timelineFor(
         group,
         groupName: name,
         status,
-        sourceUrl: ev.sources[0]?.url ?? null,
+        source: sourceRefs(ev.sources)[0] ?? null,
       });
     }
   }

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { IsoDate } from '../util/iso-date.ts';
-import { AnnotateResult, Card } from './annotations.ts';
+import { AnnotateResult, Card, SourceRef } from './annotations.ts';
 import { PageText } from './page-text.ts';
 import { ContentSettings, Settings } from '../settings.ts';
 import { Changes, manageCalls } from './manage-calls.ts';
@@ -34,7 +34,7 @@ const TimelineItem = z.object({
   group: z.string(),
   groupName: z.string(),
   status: z.nullable(z.string()),
-  sourceUrl: z.nullable(z.string()),
+  source: z.nullable(SourceRef),
 });
 /** One strike on the popup's timeline, as the `timeline` call answers it. */
 export type TimelineItem = z.infer<typeof TimelineItem>;

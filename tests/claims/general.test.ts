@@ -47,7 +47,43 @@ describe('the general claim model', () => {
       [],
     ],
     ['NHS 111 is not a claim', 'During the nurses’ strike patients should use NHS 111 online.', '2022-12-15', []],
+    [
+      'a figure kept only in a conflict note that describes exactly it is consistent (rule: conflicts)',
+      'Junior doctors in Scotland were offered a 14.5% pay rise over two years, BMA Scotland said, and will now ballot on strikes.',
+      '2023-06-20',
+      ['figure consistent: 14.5% pay rise'],
+    ],
+    [
+      'the same figure over another span of years is not that note',
+      'Junior doctors in Scotland were offered a 14.5% pay rise over three years, BMA Scotland said, and will now ballot on strikes.',
+      '2023-06-20',
+      ['figure no-data: 14.5% pay rise'],
+    ],
     // Counts: lengths, ordinals, rankings.
+    [
+      'a date across a dash does not pick the strike a length is about, so no false differs',
+      'NHS consultants in England begin a two-day strike today – and the BMA has named further walkouts in October.',
+      '2023-08-24',
+      ['count consistent: two-day strike', 'date consistent: today', 'date consistent: October'],
+    ],
+    [
+      'a length that the date beside it pins to another strike still differs',
+      'NHS consultants in England began a three-day strike today.',
+      '2023-08-24',
+      ['count differs: three-day strike', 'date consistent: today'],
+    ],
+    [
+      'a recent vote to strike "for the first time" is about the coming strike the record calls the first',
+      'NHS consultants in England recently voted to strike for the first time in this dispute.',
+      '2023-06-30',
+      ['date consistent: recently', 'count consistent: for the first time in this dispute'],
+    ],
+    [
+      '"longest so far" counts a joint strike by the days the group itself struck',
+      'NHS consultants in England will also walk out on 2, 3 and 4 October, the longest stretch of action by consultants so far.',
+      '2023-08-24',
+      ['date consistent: 2, 3 and 4 October', 'count consistent: the longest stretch of action by consultants so far'],
+    ],
     [
       'a strike length written as hours agrees with the strike of the date beside it',
       'Junior doctors in the BMA will stage a 72-hour walkout in England from 13 March.',

@@ -1,7 +1,7 @@
 /** The one set of number rules every claim finder uses. */
 import { describe, expect, it } from 'vitest';
 import { agrees, qualifierBefore, readNumber, VAGUE } from '../../lib/claims/quantity.ts';
-import { relativeWindow } from '../../lib/claims/when.ts';
+import { relativeWindow } from '../../lib/detect/relative-dates.ts';
 
 describe('number rules', () => {
   it.each([

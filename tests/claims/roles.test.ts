@@ -21,6 +21,18 @@ describe('titles beside names, as of the article date', () => {
     ['the reshuffle day belongs to the new holder', 'Health Secretary Steve Barclay spoke.', '2023-11-13', ['differs']],
     ['from is inclusive', 'Health Secretary Victoria Atkins spoke.', '2023-11-13', ['consistent']],
     ['name then title', 'Steve Barclay, the Health Secretary, spoke.', '2023-08-24', ['consistent']],
+    [
+      'title of a body, a comma, then the name',
+      'Chair of the BMA council, Dr Phil Banfield, answered the minister.',
+      '2023-08-24',
+      ['consistent'],
+    ],
+    [
+      'a shared plural title before two names of the body',
+      'Co-chairs of the BMA junior doctors committee, Dr Robert Laurenson and Dr Vivek Trivedi, wrote to the minister.',
+      '2023-04-01',
+      ['consistent'],
+    ],
     ['a former holder is not a claim about now', 'Former Health Secretary Steve Barclay spoke.', '2024-03-01', []],
     ['health minister Will Quince', 'The BMA met health minister Will Quince.', '2023-07-04', ['consistent']],
     ['Prime Minister Rishi Sunak in 2023', 'Prime Minister Rishi Sunak spoke.', '2023-08-24', ['consistent']],

@@ -124,9 +124,25 @@ describe('relative time phrases', () => {
     ['last month', '2026-01-05', ['2025-12']],
     ["next week's walkout", '2026-06-12', ['2026-06-15/2026-06-21']],
     ['this week', '2026-06-14', ['2026-06-08/2026-06-14']],
-    ['earlier this year', '2026-06-12', ['2026-01-01/2026-06-12']],
+    ['earlier this year', '2026-06-12', ['2026-01-01/2026-06-11']], // "earlier" ends the day before the article
+    ['earlier this week', '2023-02-24', ['2023-02-20/2023-02-23']],
+    ['the strike later this month', '2025-07-09', ['2025-07-10/2025-07-31']],
+    ['a walkout in the new year', '2022-12-22', ['2023-01-01/2023-03-31']],
+    ['talks resumed recently', '2026-06-12', ['2026-05-13/2026-06-12']],
     ["yesterday's strike", '2026-06-16', ['2026-06-15']],
     ['the union said yesterday', '2026-06-16', []],
     ['over the past month', '2026-06-12', ['2026-05-12/2026-06-12']],
   ])('%s on %s', (s, date, expected) => expect(values(s, date)).toEqual(expected));
+});
+
+describe('one relative-date reader for linking and claims', () => {
+  it('bare day words are read only when asked, possessives always', () => {
+    expect(relativeDates('the union said yesterday', 0, '2026-06-16', { bareDays: true }).map((c) => c.value)).toEqual([
+      '2026-06-15',
+    ]);
+    expect(relativeDates("tonight's walkout", 0, '2026-06-16').map((c) => c.value)).toEqual(['2026-06-16']);
+  });
+  it('"earlier this month" on the first of the month means nothing', () => {
+    expect(relativeDates('earlier this month', 0, '2026-06-01')).toEqual([]);
+  });
 });

@@ -34,6 +34,14 @@ describe('popup summary of the seed article', () => {
     for (const g of summary.groups) for (const i of g.items) expect(ids.has(i.firstAnnotationId)).toBe(true);
   });
 
+  it("shows each claim row's best source with its tier", () => {
+    const withSources = summary.claims.filter((c) => c.source);
+    expect(withSources.length).toBeGreaterThan(0);
+    for (const c of withSources) expect(['primary', 'press', 'copy', 'weak']).toContain(c.source!.tier);
+    const meeting = summary.claims.find((c) => /five months/.test(c.exact));
+    expect(meeting?.source?.tier).toMatch(/primary|press/);
+  });
+
   it('says where the date came from', () => {
     expect(summary.published).toBe('2023-08-24');
     expect(dateSource('none')).toMatch(/not judged/);
@@ -54,6 +62,17 @@ describe('strike timeline', () => {
     );
     expect(items.every((i) => i.start <= i.end)).toBe(true);
     expect(ids).not.toContain('rd-strike-2025-07');
+  });
+
+  it('gives each event its best source with a tier, never a weak one ahead of a primary or press one', () => {
+    const items = timelineFor(bundledIndex(), summary.timelineGroups, '2023-08-24');
+    const events = bundledIndex().events;
+    for (const item of items) {
+      expect(item.source, item.id).not.toBeNull();
+      const tiers = events.get(item.id)!.sources.map((s) => s.tier);
+      if (tiers.some((t) => t === 'primary' || t === 'press'))
+        expect(['primary', 'press'], item.id).toContain(item.source!.tier);
+    }
   });
 
   it('adds the meetings, offers and awards of the unions the page names, each event once', () => {

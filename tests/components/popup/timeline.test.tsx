@@ -15,7 +15,7 @@ const items: TimelineItem[] = [
     group: 'consultants',
     groupName: 'Consultants',
     status: null,
-    sourceUrl: null,
+    source: null,
   },
   {
     id: 'b',
@@ -26,7 +26,7 @@ const items: TimelineItem[] = [
     group: 'resident-doctors',
     groupName: 'Resident doctors',
     status: 'suspended',
-    sourceUrl: null,
+    source: null,
   },
   {
     id: 'm',
@@ -37,7 +37,7 @@ const items: TimelineItem[] = [
     group: 'consultants',
     groupName: 'Consultants',
     status: null,
-    sourceUrl: null,
+    source: { url: 'https://www.bma.org.uk/news/x', publisher: 'BMA', published: '2023-03-28', tier: 'primary' },
   },
 ];
 
@@ -64,8 +64,21 @@ describe('Timeline', () => {
     );
     fireEvent.focus(screen.getByRole('button', { name: /^Meeting, Consultants/ }));
     expect(container.querySelector('.tl-detail')!.textContent).toBe(
-      'Meeting, Consultants: Consultants meet the Health Secretary, 27 March 2023 (150 days before this article)',
+      'Meeting, Consultants: Consultants meet the Health Secretary, 27 March 2023 (150 days before this article)' +
+        'Source: BMA · primary',
     );
+  });
+
+  it("links the shown event's best source with its tier, and only http(s) URLs", () => {
+    const { container } = render(<Timeline items={items} date="2023-08-24" />);
+    fireEvent.focus(screen.getByRole('button', { name: /^Meeting, Consultants/ }));
+    const link = screen.getByRole('link', { name: 'BMA · primary' });
+    expect(link.getAttribute('href')).toBe('https://www.bma.org.uk/news/x');
+    const unsafe = [{ ...items[2]!, source: { ...items[2]!.source!, url: 'javascript:alert(1)' } }];
+    cleanup();
+    render(<Timeline items={unsafe} date="2023-08-24" />);
+    expect(screen.queryByRole('link', { name: /BMA/ })).toBeNull();
+    expect(container.ownerDocument.body.textContent).toContain('BMA · primary');
   });
 
   it('renders pack text as text, never markup', () => {
@@ -91,11 +104,31 @@ describe('ClaimList', () => {
             verdict: 'differs',
             explanation: 'The last meeting…',
             count: 1,
+            source: null,
           },
         ]}
         onPick={() => undefined}
       />,
     );
     expect(screen.getByText('The fact base holds something else')).toBeTruthy();
+  });
+
+  it("names the check's best source with its tier; a copy says what it copies", () => {
+    render(
+      <ClaimList
+        claims={[
+          {
+            annotationId: 'c',
+            exact: '68,000',
+            verdict: 'consistent',
+            explanation: 'About 67,762 appointments were rescheduled.',
+            count: 1,
+            source: { url: 'https://upday.example/x', publisher: 'upday (PA)', published: null, tier: 'copy' },
+          },
+        ]}
+        onPick={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'upday (PA) · copy of a PA story' })).toBeTruthy();
   });
 });
