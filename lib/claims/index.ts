@@ -12,6 +12,7 @@ import { findSchedule } from './schedule.ts';
 import { findRoles } from './roles.ts';
 import { findGeneral } from './general.ts';
 import { findTitles } from './titles.ts';
+import { SCORE } from '../detect/scores.ts';
 
 /** The finders, one per kind of statement; each lives in its own module with its table of cases. */
 export const FINDERS: readonly ClaimFinder[] = [
@@ -89,7 +90,7 @@ export function checkClaims(
       end: f.end,
       exact: text.slice(f.start, f.end),
       kind: 'claim' as const,
-      score: f.check.verdict === 'no-data' ? 0.5 : 0.8,
+      score: f.check.verdict === 'no-data' ? SCORE.uncheckedClaim : SCORE.checkedClaim,
       check: f.check,
     }));
 }

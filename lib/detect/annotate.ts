@@ -17,6 +17,8 @@ import { sentences, spanAt, type Span } from './sentences.ts';
 import { findDatesAndFigures, type FoundValue } from './values.ts';
 import { checkClaims, type ClaimDating } from '../claims/index.ts';
 import { inferArticleDate, inferredNote, UNDATED } from './article-date.ts';
+import { SCORE } from './scores.ts';
+import { EVENT_CUES } from './cues.ts';
 
 export interface AnnotateOptions {
   /** Today's date (ISO), used when the page has no date. */
@@ -90,7 +92,7 @@ function toAnnotation(m: Mention, ctx: Ctx): Annotation[] {
         end: span.end,
         exact: text.slice(span.start, span.end),
         kind: 'event',
-        score: ev ? 0.7 : 0.5,
+        score: ev ? SCORE.linkedEvent : SCORE.unlinkedEvent,
         ...(ev ? { entity: { id: ev.id, name: ev.title, kind: ev.kind, sameAs: [] } } : {}),
       },
     ];
@@ -143,23 +145,17 @@ function eventContext(m: Mention, ctx: Ctx): EventContext {
     participants,
     nearby,
     dates: cues.sort((a, b) => distance(a.at) - distance(b.at)).map((c) => c.value),
-    future: /\b(will|planned|plan|next|announced|set to|upcoming|further|another)\b/i.test(sentence),
-    present:
-      /\b(today|this week|this week's|begins?|began|starts?|continues?|recommences?|now|under way|underway)\b/i.test(
-        sentence,
-      ),
-    past: /\b(last|previous|earlier|ago|was|were|led to|took place|had)\b/i.test(sentence),
+    future: EVENT_CUES.future.test(sentence),
+    present: EVENT_CUES.present.test(sentence),
+    past: EVENT_CUES.past.test(sentence),
     coverage: ctx.index.coverage,
   };
 }
 
-/** Text between an event noun and a relative phrase that would make the phrase date something else. */
-const CLAUSE_BREAK = /[,;:–—()]|\b(which|that|who|when|after|before|while|since|but|and)\b/i;
-
 /** "the walkout next week", "last month's strike": a relative phrase dates the noun only within its clause. */
 function sameClause(text: string, m: Mention, cue: DateCue): boolean {
   const between = cue.end <= m.start ? text.slice(cue.end, m.start) : text.slice(m.end, cue.at);
-  return between.length <= 40 && !CLAUSE_BREAK.test(between);
+  return between.length <= 40 && !EVENT_CUES.clauseBreak.test(between);
 }
 
 interface Buckets {
@@ -206,7 +202,7 @@ function foundToAnnotation(f: FoundValue, text: string): Annotation {
     end: f.end,
     exact: text.slice(f.start, f.end),
     kind: f.kind,
-    score: 0.8,
+    score: SCORE.value,
     value: f.value,
     ...(f.unit ? { unit: f.unit } : {}),
   };

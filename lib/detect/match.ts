@@ -57,68 +57,92 @@ export function compile(rawPatterns: readonly string[]): Automaton {
     cls[c] = f === SKIP ? skipClass : classOfFolded[f]!;
   }
   const spaceClass = classOf.get(0x20) ?? 0;
-  // Trie.
-  const children: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
-  /** States whose label ends in a space (folded patterns never hold two spaces in a row). */
-  const afterSpace: boolean[] = [false];
+  // Trie, held in typed arrays from the start (a Map per node made the build mostly garbage
+  // collection): `trie` is the goto table (0 = no child; the root is never a child), and a pattern
+  // ends in `endOf`'s chain of pattern ids.
+  let capacity = 1;
+  for (const p of patterns) if (p.length < MAX_PATTERN) capacity += p.length;
+  const trie = new Int32Array(capacity * classes);
+  const lastClass = new Uint16Array(capacity);
+  const firstEnd = new Int32Array(capacity).fill(-1);
+  const nextEnd = new Int32Array(patterns.length).fill(-1);
   const lengths = new Int32Array(patterns.length);
+  let n = 1;
   patterns.forEach((p, id) => {
     lengths[id] = p.length;
     if (p.length === 0 || p.length >= MAX_PATTERN) return;
     let s = 0;
     for (let i = 0; i < p.length; i++) {
-      const k = classOf.get(p.charCodeAt(i))!;
-      let next = children[s]!.get(k);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        ends.push([]);
-        afterSpace.push(spaceClass !== 0 && k === spaceClass);
-        children[s]!.set(k, next);
+      const k = classOfFolded[p.charCodeAt(i)]!;
+      let next = trie[s * classes + k]!;
+      if (next === 0) {
+        next = n++;
+        lastClass[next] = k;
+        trie[s * classes + k] = next;
       }
       s = next;
     }
-    ends[s]!.push(id);
+    // Pattern ids in increasing order per state (the order the scan reports them in).
+    if (firstEnd[s]! < 0 || firstEnd[s]! > id) {
+      nextEnd[id] = firstEnd[s]!;
+      firstEnd[s] = id;
+    } else {
+      let j = firstEnd[s]!;
+      while (nextEnd[j]! >= 0 && nextEnd[j]! < id) j = nextEnd[j]!;
+      nextEnd[id] = nextEnd[j]!;
+      nextEnd[j] = id;
+    }
   });
   // Breadth-first: failure links and the full transition table.
-  const n = children.length;
   const delta = new Int32Array(n * classes);
   const fail = new Int32Array(n);
-  const order: number[] = [];
-  for (const [k, child] of children[0]!) {
+  const order = new Int32Array(n);
+  let queued = 0;
+  for (let k = 0; k < classes; k++) {
+    const child = trie[k]!;
+    if (child === 0) continue;
     delta[k] = child;
-    order.push(child);
+    order[queued++] = child;
   }
-  for (let qi = 0; qi < order.length; qi++) {
+  for (let qi = 0; qi < queued; qi++) {
     const s = order[qi]!;
-    const f = fail[s]!;
-    for (let k = 0; k < classes; k++) delta[s * classes + k] = delta[f * classes + k]!;
-    for (const [k, child] of children[s]!) {
-      fail[child] = s === 0 ? 0 : delta[f * classes + k]!;
-      delta[s * classes + k] = child;
-      order.push(child);
+    const row = s * classes;
+    const failRow = fail[s]! * classes;
+    for (let k = 0; k < classes; k++) {
+      const child = trie[row + k]!;
+      if (child === 0) delta[row + k] = delta[failRow + k]!;
+      else {
+        fail[child] = delta[failRow + k]!;
+        delta[row + k] = child;
+        order[queued++] = child;
+      }
     }
   }
-  // Outputs including those reached through failure links (already computed for shallower states).
-  const outputs: number[][] = new Array(n);
-  outputs[0] = [];
-  for (const s of order) outputs[s] = [...ends[s]!, ...(outputs[fail[s]!] ?? [])];
-  const outStart = new Int32Array(n + 1);
-  let total = 0;
-  for (let s = 0; s < n; s++) {
-    outStart[s] = total;
-    total += outputs[s]?.length ?? 0;
+  // Outputs: a state's own patterns, then those of its failure state (already counted, being
+  // shallower), laid out in one list.
+  const outCount = new Int32Array(n);
+  for (let qi = 0; qi < queued; qi++) {
+    const s = order[qi]!;
+    let own = 0;
+    for (let j = firstEnd[s]!; j >= 0; j = nextEnd[j]!) own++;
+    outCount[s] = own + outCount[fail[s]!]!;
   }
-  outStart[n] = total;
-  const outList = new Int32Array(total);
-  for (let s = 0; s < n; s++) outList.set(outputs[s] ?? [], outStart[s]!);
+  const outStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s]! + outCount[s]!;
+  const outList = new Int32Array(outStart[n]!);
+  for (let qi = 0; qi < queued; qi++) {
+    const s = order[qi]!;
+    let at = outStart[s]!;
+    for (let j = firstEnd[s]!; j >= 0; j = nextEnd[j]!) outList[at++] = j;
+    const f = fail[s]!;
+    outList.set(outList.subarray(outStart[f]!, outStart[f + 1]!), at);
+  }
   for (let s = 0; s < n; s++) {
     // Skipped code units leave the state as it is; so does a space after a space, since a run of
     // white space counts once, as in the folded patterns (the state after a space is one whose
     // label ends in a space, or the root, whose space transition is itself).
     delta[s * classes + skipClass] = s;
-    if (afterSpace[s]) delta[s * classes + spaceClass] = s;
+    if (s !== 0 && spaceClass !== 0 && lastClass[s] === spaceClass) delta[s * classes + spaceClass] = s;
   }
   // Store targets as row offsets (state × classes) so the scan loop does one add, no multiply;
   // targets with outputs as their complement, so the loop tests a sign, not a table.

@@ -15,6 +15,7 @@ import { findTitles } from './titles.ts';
 import { Occupancy } from './occupancy.ts';
 import { heldAsOfNote, titleOn } from './held.ts';
 import type { Mention } from './mention.ts';
+import { SCORE } from './scores.ts';
 
 interface Candidate {
   start: number;
@@ -142,7 +143,7 @@ function anchorsOn(index: FactIndex, person: Entity, date: string): boolean {
 function resolveCandidate(c: Candidate, input: ResolveInput, named: Set<string>, sents: Span[]): Mention | null {
   const { text } = input;
   const event = c.entries.find((e) => e.origin === 'event');
-  if (event) return { start: c.start, end: c.end, entityId: '', entry: event, score: 0.7 };
+  if (event) return { start: c.start, end: c.end, entityId: '', entry: event, score: SCORE.eventCandidate };
   const usable = c.entries.filter((e) => contextOk(e, c, text, named));
   if (usable.length === 0) return null;
   if (isNhsStaffPhrase(text, c)) return null;
@@ -173,14 +174,14 @@ function nationOfSentence(input: ResolveInput, sents: Span[], i: number): Nation
 function resolveEntry(e: Entry, input: ResolveInput, nation: Nation): Resolved | null {
   const entity = input.index.entity(e.entityId);
   if (!entity) return null;
-  const score = e.context === 'none' ? 0.95 : e.context === 'domain' ? 0.85 : 0.8;
+  const score = e.context === 'none' ? SCORE.exactName : e.context === 'domain' ? SCORE.domainName : SCORE.coreference;
   if (entity.kind === 'role') return resolveRole(entity, e, input, nation);
   if (e.descriptor && entity.kind === 'person') {
     const held = input.index.rolesOn(entity.id, input.date);
     // Not theirs on this date: kept (at score 0) only if a name stands beside it.
-    if (held.length === 0) return { entityId: entity.id, entry: e, score: 0 };
+    if (held.length === 0) return { entityId: entity.id, entry: e, score: SCORE.keptOnlyWithName };
     const title = titleOn(input.index, held[0]!, held[0]!.title, input.date);
-    return { entityId: entity.id, roleTitle: title, roleId: held[0]!.role, entry: e, score: 0.75 };
+    return { entityId: entity.id, roleTitle: title, roleId: held[0]!.role, entry: e, score: SCORE.title };
   }
   const variant = NATIONAL_VARIANTS[entity.id]?.[nation];
   if (variant && input.index.entity(variant)) return { entityId: variant, entry: e, score };
@@ -198,12 +199,18 @@ function resolveRole(role: Entity, e: Entry, input: ResolveInput, nation: Nation
     const h = holders[0]!;
     // Past the coverage an open-ended holding is the last known holder: resolved, but says so.
     const note = heldAsOfNote(input.index, h.role, input.date);
-    if (note) return { entityId: h.person.id, ...base, roleTitle: `${role.name} (${note})`, score: 0.6 };
-    return { entityId: h.person.id, ...base, score: h.attestedOnly ? 0.7 : 0.85 };
+    if (note)
+      return {
+        entityId: h.person.id,
+        ...base,
+        roleTitle: `${role.name} (${note})`,
+        score: SCORE.roleHolderPastCoverage,
+      };
+    return { entityId: h.person.id, ...base, score: h.attestedOnly ? SCORE.attestedRoleHolder : SCORE.roleHolder };
   }
   // Unknown holder, or England's role named in a devolved story: kept only if a name stands beside it.
-  if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: 0 };
-  return { entityId: role.id, ...base, score: 0.5 };
+  if (nation !== 'England' || holders.length > 1) return { entityId: role.id, ...base, score: SCORE.keptOnlyWithName };
+  return { entityId: role.id, ...base, score: SCORE.roleOnly };
 }
 
 function contextOk(e: Entry, c: Candidate, text: string, named: Set<string>): boolean {
@@ -277,7 +284,7 @@ function linkAdjacentRoles(mentions: Mention[], input: ResolveInput): void {
     if (!title) continue;
     m.entityId = person.entityId;
     m.roleTitle = held ? titleOn(input.index, held, title, input.date) : title;
-    m.score = Math.max(m.score, 0.9);
+    m.score = Math.max(m.score, SCORE.titleWithName);
   }
 }
 

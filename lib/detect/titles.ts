@@ -9,6 +9,7 @@ import type { Entry } from './gazetteer.ts';
 import type { Mention } from './mention.ts';
 import { Occupancy } from './occupancy.ts';
 import { titleOn } from './held.ts';
+import { SCORE } from './scores.ts';
 
 const TITLE =
   '(?:(?:co-)?chair(?:s|man|woman)?|chief executive|(?:national |general |deputy general )?secretary(?: and chief executive)?|(?:executive )?director(?: of [a-z ]{3,40}?(?= |,|$))?|president|first minister|(?:cabinet )?(?:health )?secretary|(?:health )?minister(?: for [A-Za-z ]{3,60}?(?=,|\\.|;|:| said| says| told| has| have| is| was|$))?|leader|head of [a-z ]{3,30}?(?= |,|$))';
@@ -90,6 +91,6 @@ function titleMention(start: number, end: number, personId: string, role: Role, 
     roleId: role.role ?? '',
     roleTitle: title,
     entry: TITLE_ENTRY,
-    score: 0.75,
+    score: SCORE.title,
   };
 }
