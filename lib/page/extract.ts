@@ -180,13 +180,15 @@ interface Frame {
   block: boolean;
   /** Where a block element's text began (its text is recorded unless it is large). */
   mark: Mark | null;
+  /** Blocks inside whose text is recorded: dropped when this one's is (one copy of each text kept). */
+  recorded: Element[];
   /** Read afresh: nothing recorded below is reused. */
   fresh: boolean;
 }
 
 /** The frame for an element's rendered children: its open shadow root's, a slot's assigned nodes, or its own. */
 function frameFor(el: Element, out: TextBuilder, block: boolean, mark: Mark | null, fresh: boolean): Frame {
-  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, block, mark, fresh };
+  const frame: Frame = { el, next: el.firstChild, list: null, i: 0, block, mark, recorded: [], fresh };
   const shadow = el.shadowRoot;
   if (shadow) {
     out.roots.push(shadow);
@@ -199,9 +201,10 @@ function frameFor(el: Element, out: TextBuilder, block: boolean, mark: Mark | nu
 }
 
 /**
- * Blocks with more map segments than this are not recorded (a wrapper of the whole article): each
- * recorded block copies its text and map, so nested wrappers would copy the article many times
- * over; a re-read walks such a wrapper's children, splicing in theirs.
+ * Blocks with more map segments than this are not recorded (a wrapper of the whole article): a
+ * re-read walks such a wrapper's children, splicing in theirs. Of nested recorded blocks only the
+ * outermost keeps its record (one copy of each text), so after an edit inside it its whole
+ * subtree, at most this size, is walked again.
  */
 const MAX_RECORDED_SEGMENTS = 256;
 
@@ -232,8 +235,12 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
     if (!node) {
       stack.pop();
       if (top.block) out.endBlock();
-      if (top.mark && stack.length > 0 && out.segments.length - top.mark.segments <= MAX_RECORDED_SEGMENTS)
+      const parent = stack[stack.length - 1];
+      if (top.mark && parent && out.segments.length - top.mark.segments <= MAX_RECORDED_SEGMENTS) {
+        for (const inner of top.recorded) cache!.delete(inner);
         cache!.set(top.el, out.fragmentSince(top.mark));
+        parent.recorded.push(top.el);
+      }
       continue;
     }
     if (cache) cache.visited++;
@@ -253,6 +260,7 @@ function* walk(root: Element, out: TextBuilder, cache?: ReadCache): Steps<void> 
       if (entry) {
         out.endBlock();
         out.replay(entry);
+        top.recorded.push(el);
         continue;
       }
       if (isSkipped(el, tag)) {

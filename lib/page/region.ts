@@ -1,7 +1,7 @@
 /**
- * Re-reading only the changed region. The first read of a page records, for every block-level
- * element below the article root (a paragraph, a heading, a list item, a wrapper: all but the
- * largest, lib/page/extract.ts `MAX_RECORDED_SEGMENTS`), the text it gave (a `Fragment`: text,
+ * Re-reading only the changed region. The first read of a page records, for the outermost
+ * block-level elements below the article root that are not too large (a paragraph, a list, a
+ * small wrapper; lib/page/extract.ts `MAX_RECORDED_SEGMENTS`), the text it gave (a `Fragment`: text,
  * blocks, map segments), and for every left-out element that it was left out. The page watcher hands over its mutation records (`note`); before the next read
  * (`flush`) each record drops what it may have made stale:
  * - text edited, nodes added or removed: the recorded fragments of the node's containers (up
@@ -142,5 +142,9 @@ export class ReadCache {
 
   set(el: Element, entry: Entry): void {
     this.entries.set(el, entry);
+  }
+
+  delete(el: Element): void {
+    this.entries.delete(el);
   }
 }
