@@ -9,11 +9,11 @@
  */
 import type { ClaimCheck } from '../protocol/annotations.ts';
 import type { Event, Fact } from '../facts/schema.ts';
-import { dayNumber, formatDate, isFullDate, lastDayOf, plural, startOf } from '../util/dates.ts';
+import { dayNumber, formatDate, isFullDate, plural, startOf } from '../util/dates.ts';
 import type { ClaimContext, ClaimFinder, FoundClaim } from './context.ts';
 import { annotationsIn, groupLabel, numberAt, refs, sentenceText } from './context.ts';
 import { noData } from './duration.ts';
-import { strikeDays, type DateWindow } from './sentence-events.ts';
+import { overlaps, strikeDays, type DateWindow } from './sentence-events.ts';
 import { MEASURES, ORDINAL_CUE, RANKING, type Measure } from './measures.ts';
 import { agrees, formatNumber, precisionOf, qualifierBefore, readNumber, VAGUE, type Qualifier } from './quantity.ts';
 import { daysOf, groupFacts, subjectEvents, subjectOf, type Subject } from './subject.ts';
@@ -741,11 +741,9 @@ function checkDate(ctx: ClaimContext, i: number, claim: string, offset: number, 
   );
 }
 
+/** The event's listed strike days where it has them, else its dates (a month-only event: that month). */
 function overlapsWindow(e: Event, w: DateWindow): boolean {
   const days = daysOf(e);
   if (days.length) return days.some((d) => w.from <= d && d <= w.to);
-  const s = startOf(e.startDate!);
-  const end = lastDayOf(e.endDate ?? e.startDate!);
-  // A month-precision event is about that month: compare at the coarser precision.
-  return s <= w.to && w.from <= end;
+  return overlaps(e, w);
 }

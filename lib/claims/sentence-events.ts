@@ -1,6 +1,6 @@
 /** The events a sentence can be about: those the pipeline linked in it, and those its dates point to. */
 import type { Event, EventKind } from '../facts/schema.ts';
-import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
+import { dayNumber, daysCovered, rangesMeet } from '../util/dates.ts';
 import type { ClaimContext } from './context.ts';
 import { annotationsIn, withRelated } from './context.ts';
 import { appliesTo } from '../detect/nations.ts';
@@ -25,11 +25,9 @@ export function nearestWindow(ctx: ClaimContext, i: number, offset: number): Dat
     .sort((a, b) => Math.abs(a.start - offset) - Math.abs(b.start - offset))[0]?.w;
 }
 
+/** Whether an event's days (a month-only date: the whole month) meet a window. */
 export function overlaps(ev: Event, w: DateWindow): boolean {
-  if (!ev.startDate) return false;
-  const s = dayNumber(startOf(ev.startDate));
-  const e = dayNumber(endExclusiveOf(ev.endDate ?? ev.startDate));
-  return dayNumber(w.from) < e && s <= dayNumber(w.to);
+  return !!ev.startDate && rangesMeet(w, daysCovered(ev.startDate, ev.endDate, 'period'));
 }
 
 /**

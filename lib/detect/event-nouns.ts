@@ -4,7 +4,7 @@
  */
 import type { FactIndex } from '../facts/index.ts';
 import type { Event } from '../facts/schema.ts';
-import { dayNumber, endExclusiveOf, startOf } from '../util/dates.ts';
+import { dayNumber, daysCovered, endExclusiveOf, lastDayOf, rangesMeet, startOf } from '../util/dates.ts';
 import { appliesTo, type Nation } from './nations.ts';
 
 export const EVENT_NOUNS = [
@@ -303,9 +303,5 @@ function byTense(candidates: Event[], ctx: EventContext, limit: number | null): 
 function overlaps(e: Event, d: string): boolean {
   if (!e.startDate) return false;
   const [from, to] = d.includes('/') ? (d.split('/') as [string, string]) : [d, d];
-  const a = dayNumber(startOf(from));
-  const b = dayNumber(endExclusiveOf(to));
-  const s = dayNumber(startOf(e.startDate));
-  const end = e.endDate ? dayNumber(endExclusiveOf(e.endDate)) : s + 1;
-  return a < end && s < b;
+  return rangesMeet({ from: startOf(from), to: lastDayOf(to) }, daysCovered(e.startDate, e.endDate, 'first-day'));
 }

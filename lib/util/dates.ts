@@ -47,6 +47,28 @@ export function lastDayOf(d: string): string {
   return fromDayNumber(dayNumber(endExclusiveOf(d)) - 1);
 }
 
+/** An inclusive range of days (full ISO dates). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** Whether two inclusive day ranges share at least one day. THE overlap test for dates. */
+export function rangesMeet(a: DayRange, b: DayRange): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/**
+ * The days a dated record covers: from the first day its start can mean to the last day its end
+ * can mean ('2023-07' as an end is 31 July). Without an end, `open` decides: 'period' is the whole
+ * period the start names (a month-only start is that month), 'first-day' only its first day (event
+ * linking: a strike dated "July 2023" with no end is not every day of July).
+ */
+export function daysCovered(start: string, end: string | null | undefined, open: 'period' | 'first-day'): DayRange {
+  const from = startOf(start);
+  return { from, to: end ? lastDayOf(end) : open === 'period' ? lastDayOf(start) : from };
+}
+
 export function addDays(iso: string, days: number): string {
   return fromDayNumber(dayNumber(iso) + days);
 }

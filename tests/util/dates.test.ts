@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   daysBetween,
+  daysCovered,
   distanceFromArticle,
   endExclusiveOf,
   formatDate,
   monthsAndDays,
   startOf,
+  rangesMeet,
 } from '../../lib/util/dates.ts';
 
 describe('dates', () => {
@@ -42,5 +44,31 @@ describe('dates', () => {
     expect(formatDate('2023-03-27')).toBe('27 March 2023');
     expect(formatDate('2023-07')).toBe('July 2023');
     expect(formatDate('2023')).toBe('2023');
+  });
+});
+
+describe('the days a record covers, and whether two ranges meet', () => {
+  it.each([
+    ['a strike of three days', '2023-07-20', '2023-07-22', 'period', { from: '2023-07-20', to: '2023-07-22' }],
+    ['a one-day meeting', '2023-03-27', null, 'period', { from: '2023-03-27', to: '2023-03-27' }],
+    ['a ballot known only by its month', '2024-02', null, 'period', { from: '2024-02-01', to: '2024-02-29' }],
+    [
+      'the same ballot, linking by its first day',
+      '2024-02',
+      null,
+      'first-day',
+      { from: '2024-02-01', to: '2024-02-01' },
+    ],
+    ['an end given as a month', '2023-06-15', '2023-07', 'first-day', { from: '2023-06-15', to: '2023-07-31' }],
+  ] as const)('%s', (_name, start, end, open, expected) => {
+    expect(daysCovered(start, end, open)).toEqual(expected);
+  });
+
+  it('meets when the ranges share a day, the first and last days included', () => {
+    const strike = { from: '2023-07-20', to: '2023-07-22' };
+    expect(rangesMeet(strike, { from: '2023-07-22', to: '2023-07-31' })).toBe(true);
+    expect(rangesMeet(strike, { from: '2023-07-01', to: '2023-07-20' })).toBe(true);
+    expect(rangesMeet(strike, { from: '2023-07-23', to: '2023-07-31' })).toBe(false);
+    expect(rangesMeet({ from: '2023-07-21', to: '2023-07-21' }, strike)).toBe(true);
   });
 });
