@@ -75,7 +75,7 @@ describe('big and fast-changing pages', () => {
             .filter((r) => !!p && p.contains(r.startContainer))
             .map(String);
         }, LAST_APPENDED);
-      await expect.poll(lastHighlighted, { timeout: 15_000 }).toContain('Wes Streeting');
+      await expect.poll(lastHighlighted, { timeout: 15_000 }).toContain('Christina McAnea');
       const settledMs = Date.now() - started;
       const snap = (await hookSnapshot(page))!;
       // 30 bursts of mutations: one full rescan per MAX_WAIT_MS while they last, one after they stop,

@@ -34,8 +34,11 @@ export function bigPage(nodes = 200_000): string {
   return parts.join('');
 }
 
-/** The sentence the infinite-scroll page appends last (the test checks it gets highlighted). */
-export const LAST_APPENDED = 'Health Secretary Wes Streeting met the British Medical Association again.';
+/**
+ * The sentence the infinite-scroll page appends last (the test checks it gets highlighted): its
+ * name is mentioned nowhere above, since only an entity's first mention is highlighted.
+ */
+export const LAST_APPENDED = "Unison's Christina McAnea met the Health Secretary again.";
 
 /**
  * An article whose script appends `perTick` nodes every `intervalMs` for `ticks` ticks (1,000 nodes
