@@ -94,7 +94,8 @@ const CARD_DANGER = `function () {
 
 describe('hostile content', () => {
   const payloadParagraphs = XSS_PAYLOADS.map(
-    (p) => `<p>Health Secretary Steve Barclay quoted ${escapeHtml(p)} today.</p>`,
+    // The page is dated 1 March 2024 (articlePage): the Health Secretary then was Victoria Atkins.
+    (p) => `<p>Health Secretary Victoria Atkins quoted ${escapeHtml(p)} today.</p>`,
   ).join('');
   const server = useResource(
     () =>
@@ -122,6 +123,21 @@ describe('hostile content', () => {
     { beforeAll, afterAll },
   );
   const extension = useResource(() => launchWithExtension(), { beforeAll, afterAll });
+  // These pages test anchoring around hostile text, so every mention is marked, not only the first
+  // of each entity (the default).
+  beforeAll(async () => {
+    const popup = await extension().context.newPage();
+    try {
+      await popup.goto(extension().url('popup.html'));
+      const reply = await popup.evaluate(async () => {
+        const current = (await chrome.runtime.sendMessage({ type: 'getSettings' })) as { data: object };
+        return chrome.runtime.sendMessage({ type: 'setSettings', settings: { ...current.data, markAll: true } });
+      });
+      expect(reply).toMatchObject({ ok: true });
+    } finally {
+      await popup.close();
+    }
+  });
 
   async function open(path: string, minMentions = 3): Promise<Page> {
     const page = await extension().context.newPage();
@@ -146,8 +162,8 @@ describe('hostile content', () => {
   it('XSS payloads in page text stay text: highlights work around them and nothing runs', async () => {
     const page = await open('/payloads.html', XSS_PAYLOADS.length);
     try {
-      const card = await hoverCard(page, 'Steve Barclay');
-      expect(card.label).toBe('Steve Barclay');
+      const card = await hoverCard(page, 'Victoria Atkins');
+      expect(card.label).toBe('Victoria Atkins');
       expect(await sentinel(page)).toBeUndefined();
       const text = await page.evaluate(() => document.querySelector('article')!.textContent);
       for (const p of XSS_PAYLOADS) expect(text).toContain(p);
