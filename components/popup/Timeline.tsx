@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import type { TimelineItem } from '../../lib/protocol/messages.ts';
 import { SourceLink } from '../SourceLink.tsx';
-import { dayNumber, distanceFromArticle, formatDate } from '../../lib/util/dates.ts';
+import { dayNumber, distanceFromArticle, formatDate, fromDayNumber } from '../../lib/util/dates.ts';
 
 const WIDTH = 360;
 const ROW = 26;
@@ -44,16 +44,17 @@ function scale(lo: number, hi: number) {
 
 /** First days of months between two day numbers, every `step` months. */
 function monthTicks(lo: number, hi: number): { day: number; label: string }[] {
-  const start = new Date(lo * 86_400_000);
+  const first = fromDayNumber(lo);
   const months = Math.max(1, Math.round((hi - lo) / 30.4));
   const step = months > 18 ? 6 : months > 8 ? 3 : months > 4 ? 2 : 1;
   const out: { day: number; label: string }[] = [];
-  for (let y = start.getUTCFullYear(), m = start.getUTCMonth() + 1; ; m++) {
+  // m counts months from 0 (January), starting with the month after the first day's.
+  for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); ; m++) {
     if (m > 11) {
       y++;
       m = 0;
     }
-    const day = Date.UTC(y, m, 1) / 86_400_000;
+    const day = dayNumber(`${y}-${String(m + 1).padStart(2, '0')}-01`);
     if (day > hi) break;
     if (m % step === 0)
       out.push({ day, label: m === 0 ? String(y) : `${MONTHS[m]}${out.length === 0 ? ` ${y}` : ''}` });
