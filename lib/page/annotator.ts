@@ -230,7 +230,11 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     const extractStats = newStats();
     if (options.fullRead) deps.readCache?.reset();
     const visited = deps.readCache?.visited ?? 0;
-    const extracted = await runSliced(extractSteps(deps.doc, { cache: deps.readCache }), () => gen !== generation, extractStats);
+    const extracted = await runSliced(
+      extractSteps(deps.doc, { cache: deps.readCache }),
+      () => gen !== generation,
+      extractStats,
+    );
     if (gen !== generation) return;
     if (!extracted) return clear();
     const { page, map } = extracted;

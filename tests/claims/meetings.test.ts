@@ -32,8 +32,7 @@ describe('meetings the fact base knows on an article date', () => {
   });
 });
 
-const report = (value: string, published?: string) =>
-  ({ value, source: { published } }) as unknown as Conflict;
+const report = (value: string, published?: string) => ({ value, source: { published } }) as unknown as Conflict;
 
 describe('a conflicting report as a window for the last meeting', () => {
   it('"more than N days" as of the report means before that many days before it', () => {

@@ -17,7 +17,10 @@ describe('job titles written beside a known person', () => {
 
   it('a title before the name becomes that person’s role and carries the role title', () => {
     const a = annotate(
-      textPage('Talks stalled. The BMA co-chairs Dr Robert Laurenson and a colleague spoke to reporters.', '2023-06-01'),
+      textPage(
+        'Talks stalled. The BMA co-chairs Dr Robert Laurenson and a colleague spoke to reporters.',
+        '2023-06-01',
+      ),
       index,
     ).annotations.find((x) => x.exact === 'co-chairs');
     expect(a?.entity?.id).toBe('robert-laurenson');

@@ -19,7 +19,10 @@ function fakeContext() {
 
 let host: HTMLElement;
 type Fn = ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
-let cards: Record<'isHost' | 'cardEnter' | 'cardLeave' | 'hoverStart' | 'hoverEnd' | 'show' | 'close' | 'reposition', Fn> & {
+let cards: Record<
+  'isHost' | 'cardEnter' | 'cardLeave' | 'hoverStart' | 'hoverEnd' | 'show' | 'close' | 'reposition',
+  Fn
+> & {
   openMention: { id: string } | null;
 };
 let pressOutside: Fn;

@@ -172,7 +172,7 @@ describe('re-reading the changed region (lib/page/region.ts)', () => {
     // sections are stepped over, not into.
     const section = p.closest('section')!;
     let sectionTexts = 0;
-    for (const walker = doc.createTreeWalker(section, 4); walker.nextNode(); ) sectionTexts++;
+    for (const walker = doc.createTreeWalker(section, 4); walker.nextNode();) sectionTexts++;
     expect(cache.textsRead - textsBefore).toBeGreaterThan(0);
     expect(cache.textsRead - textsBefore).toBeLessThanOrEqual(sectionTexts);
     expect(cache.textsRead - textsBefore).toBeLessThan(fullTexts / 10);
