@@ -190,8 +190,9 @@ describe('cards, popup and options as a reader sees them', () => {
       const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, ARTICLE_URL);
       await popup.goto(extension().url(`popup.html?tab=${tabId}`));
       await expect.poll(() => popup.locator('kbd').textContent(), { timeout: 10_000 }).toBe(shortcut);
-      // Annotated already: no "Annotate this page" here.
-      expect(await popup.getByRole('button', { name: 'Annotate this page' }).count()).toBe(0);
+      // Annotated already: once the popup has the page's state, no "Annotate this page" here.
+      await expect.poll(() => popup.getByRole('tab', { name: /Mentions/ }).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => popup.getByRole('button', { name: 'Annotate this page' }).count()).toBe(0);
       const bodySize = await popup.evaluate(() =>
         parseFloat(getComputedStyle(document.querySelector('.counts')!).fontSize),
       );
